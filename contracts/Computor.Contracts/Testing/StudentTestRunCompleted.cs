@@ -1,0 +1,14 @@
+namespace Computor.Contracts.Testing;
+
+/// <summary>The runner produced a report. Grade is <c>Summary.Passed / max(Summary.Total, 1)</c>.</summary>
+public sealed record StudentTestRunCompleted
+{
+    public required Guid CorrelationId { get; init; }
+    public required TestSummaryCounts Summary { get; init; }
+    public required double Grade { get; init; }
+
+    /// <summary>Object-storage key of testSummary.json.</summary>
+    public required string ReportLocation { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace Computor.Contracts.Testing;
+
+/// <summary>The runner could not produce a report; Reason is shown to the student.</summary>
+public sealed record StudentTestRunFailed
+{
+    public required Guid CorrelationId { get; init; }
+    public required string Reason { get; init; }
+    public bool TimedOut { get; init; }
+    public required DateTimeOffset FailedAt { get; init; }
+}

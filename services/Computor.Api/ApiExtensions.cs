@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Computor.Api.Admin;
+using Computor.Api.Auth;
+using Computor.Api.Tasks;
+using Computor.Api.Testing;
+using Computor.Persistence;
+using Computor.ServiceDefaults;
+using MassTransit;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Computor.Api;
+
+public static class ApiExtensions
+{
+    /// <summary>
+    /// The HTTP API: persistence with its outbox relay, a publish-only bus, token authentication, snake_case
+    /// JSON and problem details for every error.
+    /// </summary>
+    public static IHostApplicationBuilder AddComputorApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddComputorPersistence();
+        builder.AddComputorBus(_ => { });
+        // The API must keep accepting requests while the broker is away; the outbox holds what it accepted.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
+
+        builder.Services.Configure<AuthOptions>(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
+        builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Caller.AdminPolicy, p => p.RequireClaim(Caller.AdminClaim, "true"));
+
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddScoped<TestSubmission>();
+        return builder;
+    }
+
+    public static WebApplication MapComputorApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live").AllowAnonymous();
+        app.MapMethods("/", ["HEAD", "GET"], () => Results.Ok(new { service = "computor" })).AllowAnonymous();
+
+        var api = app.MapGroup("");
+        TestEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+
+        var admin = app.MapGroup("").RequireAuthorization(Caller.AdminPolicy);
+        OrganizationEndpoints.Map(admin);
+        CourseFamilyEndpoints.Map(admin);
+        CourseEndpoints.Map(admin);
+        CourseContentEndpoints.Map(admin);
+        UserEndpoints.Map(admin);
+        CourseMemberEndpoints.Map(admin);
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Computor.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Computor.Api.Auth;
+
+/// <summary>
+/// Authenticates <c>X-API-Token: ...</c> (service accounts) and <c>Authorization: Bearer ...</c> with an API
+/// token or the bootstrap admin token.
+/// </summary>
+sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptions<AuthOptions> auth,
+    ComputorDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = PresentedToken();
+        if (string.IsNullOrEmpty(token))
+            return AuthenticateResult.NoResult();
+        if (token.Length > 512)
+            return AuthenticateResult.Fail("token too long");
+
+        var adminToken = auth.Value.AdminToken;
+        if (!string.IsNullOrEmpty(adminToken) && ApiTokens.SameToken(token, adminToken))
+            return Success(Guid.Empty, "admin", isAdmin: true);
+
+        var hash = ApiTokens.Hash(token);
+        var user = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("unknown or revoked token")
+            : Success(user.Id, user.Username, user.IsAdmin);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Response.WriteAsJsonAsync(new { title = "Unauthorized", status = 401, detail = "Unauthorized" },
+            options: null, contentType: "application/problem+json");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblem.Forbidden().ExecuteAsync(Context);
+
+    string? PresentedToken()
+    {
+        if (Request.Headers.TryGetValue("X-API-Token", out var apiToken))
+            return apiToken.ToString().Trim();
+        var authorization = Request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+    }
+
+    AuthenticateResult Success(Guid userId, string name, bool isAdmin)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId.ToString()), new(ClaimTypes.Name, name) };
+        if (isAdmin)
+            claims.Add(new Claim(Caller.AdminClaim, "true"));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Computor.Api.Auth;
+
+/// <summary>
+/// API tokens are 32 random bytes; only their SHA-256 is stored. A fast hash is enough for secrets with
+/// this much entropy and keeps the per-request lookup a single indexed query.
+/// </summary>
+static class ApiTokens
+{
+    const string Prefix = "ctp_";
+
+    public static string Generate() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static bool SameToken(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Hash(presented)), Encoding.UTF8.GetBytes(Hash(expected)));
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Computor.Contracts.Testing;
+using Computor.Persistence;
+
+namespace Computor.Api.Testing;
+
+static class TestEndpoints
+{
+    public sealed record CancelRequest(string? Reason);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/tests", (TestRequest body, TestSubmission submission, ClaimsPrincipal caller, CancellationToken ct) =>
+            submission.Submit(body, caller, ct));
+
+        api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r
+                ? Results.Ok(new { r.Id, Status = ResultView.StatusName(r.Status), r.StartedAt })
+                : ApiProblem.NotFound("result"));
+
+        api.MapGet("/results/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r ? Results.Ok(ResultView.Of(r)) : ApiProblem.NotFound("result"));
+
+        // Clients poll this every 2 s: one indexed read, and the body is a bare JSON string.
+        api.MapGet("/results/{id:guid}/status", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r ? Results.Json(ResultView.StatusName(r.Status)) : ApiProblem.NotFound("result"));
+
+        api.MapPost("/results/{id:guid}/cancel", async (Guid id, CancelRequest? body, ComputorDb db, Persistence.Outbox.Outbox outbox,
+            ClaimsPrincipal caller, CancellationToken ct) =>
+        {
+            if (Validation.Text("reason", body?.Reason, 500, required: false) is { } problem)
+                return problem;
+            if (await db.FindVisible(id, caller, ct) is not { } result)
+                return ApiProblem.NotFound("result");
+            if (ResultView.IsFinal(result.Status))
+                return ApiProblem.Conflict("TEST_001", $"The test run is already {ResultView.StatusName(result.Status)}");
+            outbox.Publish(new CancelStudentTest
+            {
+                CorrelationId = result.TestSystemId,
+                Reason = body?.Reason ?? $"Cancelled by {caller.Identity?.Name}",
+            });
+            await db.SaveChangesAsync(ct);
+            return Results.Accepted($"/results/{result.Id}", ResultView.Of(result));
+        });
+    }
+}

@@ -1,0 +1,100 @@
+using Computor.Persistence.Entities;
+using Computor.Persistence.Outbox;
+using Computor.Persistence.Sagas;
+using Computor.Persistence.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace Computor.Persistence;
+
+public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<CourseFamily> CourseFamilies => Set<CourseFamily>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseContent> CourseContents => Set<CourseContent>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<CourseMember> CourseMembers => Set<CourseMember>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Result> Results => Set<Result>();
+    public DbSet<StudentTestState> StudentTests => Set<StudentTestState>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
+
+    /// <summary>The provider setup shared by the services and the design-time tools.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        .UseSnakeCaseNamingConvention();
+
+    /// <summary>Oldest outbox rows not claimed by another relay, locked until the caller's transaction ends.</summary>
+    public IQueryable<OutboxMessage> ClaimOutboxBatch(int size) =>
+        OutboxMessages.FromSqlInterpolated(
+            $"SELECT * FROM outbox_messages ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED");
+
+    /// <summary>Due scheduled messages not claimed by another dispatcher, locked until the caller's transaction ends.</summary>
+    public IQueryable<ScheduledMessage> ClaimDueMessages(DateTimeOffset now, int size) =>
+        ScheduledMessages.FromSqlInterpolated(
+            $"SELECT * FROM scheduled_messages WHERE due_at <= {now} ORDER BY due_at LIMIT {size} FOR UPDATE SKIP LOCKED");
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Organization>().HasIndex(o => o.Path).IsUnique();
+        model.Entity<CourseFamily>(e =>
+        {
+            e.HasIndex(f => new { f.OrganizationId, f.Path }).IsUnique();
+            e.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId);
+        });
+        model.Entity<Course>(e =>
+        {
+            e.HasIndex(c => new { c.CourseFamilyId, c.Path }).IsUnique();
+            e.HasOne<CourseFamily>().WithMany().HasForeignKey(c => c.CourseFamilyId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId);
+        });
+        model.Entity<CourseContent>(e =>
+        {
+            e.HasIndex(c => new { c.CourseId, c.Path }).IsUnique();
+            e.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId);
+        });
+        model.Entity<User>().HasIndex(u => u.Username).IsUnique();
+        model.Entity<CourseMember>(e =>
+        {
+            e.HasIndex(m => new { m.CourseId, m.UserId }).IsUnique();
+            e.HasOne<Course>().WithMany().HasForeignKey(m => m.CourseId);
+            e.HasOne<User>().WithMany().HasForeignKey(m => m.UserId);
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            e.OwnsOne(m => m.Repository, r => r.ToTable("course_members"));
+            e.Navigation(m => m.Repository).IsRequired();
+        });
+        model.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        model.Entity<Result>(e =>
+        {
+            e.HasOne<CourseMember>().WithMany().HasForeignKey(r => r.CourseMemberId);
+            e.HasOne<CourseContent>().WithMany().HasForeignKey(r => r.CourseContentId);
+            e.HasIndex(r => r.TestSystemId).IsUnique();
+            // At most one queued, running or finished run per member, assignment and version: the database
+            // enforces the idempotency rule even when two identical requests race.
+            e.HasIndex(r => new { r.CourseMemberId, r.CourseContentId, r.VersionIdentifier })
+                .IsUnique()
+                .HasFilter("status IN (0, 3, 4, 5, 7)")
+                .HasDatabaseName("ix_results_one_active_run");
+        });
+        model.Entity<StudentTestState>(e =>
+        {
+            e.ToTable("student_test_sagas");
+            e.HasKey(s => s.CorrelationId);
+            e.Property(s => s.CorrelationId).ValueGeneratedNever();
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.Property(s => s.CurrentState).HasMaxLength(32);
+            e.HasIndex(s => s.ResultId);
+        });
+        model.Entity<OutboxMessage>().Property(m => m.Id).UseIdentityByDefaultColumn();
+        model.Entity<ScheduledMessage>(e =>
+        {
+            e.HasKey(m => m.TokenId);
+            e.HasIndex(m => m.DueAt);
+        });
+    }
+}

@@ -1,0 +1,9 @@
+namespace Computor.Persistence.Entities;
+
+public sealed class Organization
+{
+    public Guid Id { get; set; }
+    public required string Path { get; set; }
+    public required string Title { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

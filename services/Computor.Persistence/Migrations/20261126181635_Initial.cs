@@ -1,0 +1,396 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Computor.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "organizations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "text", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_organizations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    trace_parent = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scheduled_messages",
+                columns: table => new
+                {
+                    token_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    destination = table.Column<string>(type: "text", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    trace_parent = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_messages", x => x.token_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "student_test_sagas",
+                columns: table => new
+                {
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    current_state = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    result_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    runner_queue = table.Column<string>(type: "text", nullable: true),
+                    timeout_seconds = table.Column<int>(type: "integer", nullable: false),
+                    timeout_token_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    reason = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_student_test_sagas", x => x.correlation_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    username = table.Column<string>(type: "text", nullable: false),
+                    email = table.Column<string>(type: "text", nullable: true),
+                    given_name = table.Column<string>(type: "text", nullable: true),
+                    family_name = table.Column<string>(type: "text", nullable: true),
+                    is_admin = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "course_families",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "text", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_course_families", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_course_families_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    token_hash = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_api_tokens_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "courses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    course_family_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "text", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    provider_url = table.Column<string>(type: "text", nullable: true),
+                    full_path = table.Column<string>(type: "text", nullable: true),
+                    assignments_url = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_courses", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_courses_course_families_course_family_id",
+                        column: x => x.course_family_id,
+                        principalTable: "course_families",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_courses_organizations_organization_id",
+                        column: x => x.organization_id,
+                        principalTable: "organizations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "course_contents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    course_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "text", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    directory = table.Column<string>(type: "text", nullable: true),
+                    execution_backend = table.Column<string>(type: "text", nullable: true),
+                    released_commit = table.Column<string>(type: "text", nullable: true),
+                    max_test_runs = table.Column<int>(type: "integer", nullable: true),
+                    max_submissions = table.Column<int>(type: "integer", nullable: true),
+                    timeout_seconds = table.Column<int>(type: "integer", nullable: true),
+                    memory_limit_mb = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_course_contents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_course_contents_courses_course_id",
+                        column: x => x.course_id,
+                        principalTable: "courses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "course_members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    course_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    repository_url = table.Column<string>(type: "text", nullable: true),
+                    repository_full_path = table.Column<string>(type: "text", nullable: true),
+                    repository_web_url = table.Column<string>(type: "text", nullable: true),
+                    repository_http_url_to_repo = table.Column<string>(type: "text", nullable: true),
+                    repository_project_id = table.Column<long>(type: "bigint", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_course_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_course_members_courses_course_id",
+                        column: x => x.course_id,
+                        principalTable: "courses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_course_members_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "results",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    course_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    course_content_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version_identifier = table.Column<string>(type: "text", nullable: false),
+                    submit = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    test_system_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    grade = table.Column<double>(type: "double precision", nullable: true),
+                    total = table.Column<int>(type: "integer", nullable: true),
+                    passed = table.Column<int>(type: "integer", nullable: true),
+                    failed = table.Column<int>(type: "integer", nullable: true),
+                    skipped = table.Column<int>(type: "integer", nullable: true),
+                    report_location = table.Column<string>(type: "text", nullable: true),
+                    status_message = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_results", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_results_course_contents_course_content_id",
+                        column: x => x.course_content_id,
+                        principalTable: "course_contents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_results_course_members_course_member_id",
+                        column: x => x.course_member_id,
+                        principalTable: "course_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_token_hash",
+                table: "api_tokens",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_tokens_user_id",
+                table: "api_tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_course_contents_course_id_path",
+                table: "course_contents",
+                columns: new[] { "course_id", "path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_course_families_organization_id_path",
+                table: "course_families",
+                columns: new[] { "organization_id", "path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_course_members_course_id_user_id",
+                table: "course_members",
+                columns: new[] { "course_id", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_course_members_user_id",
+                table: "course_members",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_course_family_id_path",
+                table: "courses",
+                columns: new[] { "course_family_id", "path" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_courses_organization_id",
+                table: "courses",
+                column: "organization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_organizations_path",
+                table: "organizations",
+                column: "path",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_results_course_content_id",
+                table: "results",
+                column: "course_content_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_results_one_active_run",
+                table: "results",
+                columns: new[] { "course_member_id", "course_content_id", "version_identifier" },
+                unique: true,
+                filter: "status IN (0, 3, 4, 5, 7)");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_results_test_system_id",
+                table: "results",
+                column: "test_system_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_scheduled_messages_due_at",
+                table: "scheduled_messages",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_student_test_sagas_result_id",
+                table: "student_test_sagas",
+                column: "result_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_username",
+                table: "users",
+                column: "username",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "results");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_messages");
+
+            migrationBuilder.DropTable(
+                name: "student_test_sagas");
+
+            migrationBuilder.DropTable(
+                name: "course_contents");
+
+            migrationBuilder.DropTable(
+                name: "course_members");
+
+            migrationBuilder.DropTable(
+                name: "courses");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
+                name: "course_families");
+
+            migrationBuilder.DropTable(
+                name: "organizations");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Computor.Persistence.Outbox;
+using Computor.Persistence.SagaRepository;
+using Computor.Persistence.Scheduling;
+using Computor.ServiceDefaults;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Computor.Persistence;
+
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// The database (<c>ConnectionStrings__Computor</c>), migrations at start-up, the outbox writer and its
+    /// relay. Every process that writes outbox messages also relays them, so none depends on another being up.
+    /// </summary>
+    public static IHostApplicationBuilder AddComputorPersistence(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Computor")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:Computor is not set (environment variable ConnectionStrings__Computor)");
+        builder.Services.AddDbContext<ComputorDb>(options => ComputorDb.Configure(options, connectionString));
+        builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<WakeSignal<OutboxRelay>>();
+        builder.Services.AddSingleton<WakeSignal<ScheduledMessageDispatcher>>();
+        builder.Services.AddScoped<Outbox.Outbox>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        return builder;
+    }
+
+    /// <summary>Saga persistence and the PostgreSQL-backed message scheduler, for the process that runs sagas.</summary>
+    public static void AddComputorSagaPersistence(this IBusRegistrationConfigurator bus, IServiceCollection services)
+    {
+        bus.SetSagaRepositoryProvider(new EfSagaRepositoryRegistrationProvider());
+        bus.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerQueue.Name);
+        services.AddHostedService<ScheduledMessageDispatcher>();
+    }
+}

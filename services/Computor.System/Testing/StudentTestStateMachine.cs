@@ -1,0 +1,153 @@
+using Computor.Contracts.Testing;
+using Computor.Persistence.Entities;
+using Computor.Persistence.Sagas;
+using Computor.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Computor.System.Testing;
+
+/// <summary>
+/// Drives one student test: queued -> started -> finished / failed / cancelled. Every transition is mirrored
+/// onto the result row in the same save as the saga, so the row never disagrees with the saga.
+/// </summary>
+public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTestState>
+{
+    public State Queued { get; private set; } = null!;
+    public State Started { get; private set; } = null!;
+    public State Finished { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
+
+    public Event<SubmitStudentTest> Submitted { get; private set; } = null!;
+    public Event<StudentTestRunStarted> RunStarted { get; private set; } = null!;
+    public Event<StudentTestRunCompleted> RunCompleted { get; private set; } = null!;
+    public Event<StudentTestRunFailed> RunFailed { get; private set; } = null!;
+    public Event<Fault<RunStudentTest>> RunFaulted { get; private set; } = null!;
+    public Event<CancelStudentTest> CancelRequested { get; private set; } = null!;
+    public Schedule<StudentTestState, StudentTestTimedOut> Timeout { get; private set; } = null!;
+
+    public StudentTestStateMachine(IOptions<StudentTestOptions> options, TimeProvider clock)
+    {
+        var settings = options.Value;
+        InstanceState(s => s.CurrentState);
+
+        Event(() => Submitted, e => e.CorrelateById(c => c.Message.CorrelationId));
+        Event(() => CancelRequested, e => e.CorrelateById(c => c.Message.CorrelationId));
+        Event(() => RunStarted, e => { e.CorrelateById(c => c.Message.CorrelationId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => RunCompleted, e => { e.CorrelateById(c => c.Message.CorrelationId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => RunFailed, e => { e.CorrelateById(c => c.Message.CorrelationId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => RunFaulted, e => { e.CorrelateById(c => c.Message.Message.CorrelationId); e.OnMissingInstance(m => m.Discard()); });
+        Schedule(() => Timeout, s => s.TimeoutTokenId, s =>
+        {
+            s.Received = e => { e.CorrelateById(c => c.Message.CorrelationId); e.OnMissingInstance(m => m.Discard()); };
+        });
+
+        // Late and duplicate events (a redelivered start, a result after a timeout) change nothing.
+        OnUnhandledEvent(c => c.Ignore());
+
+        Initially(
+            When(Submitted)
+                .Then(c =>
+                {
+                    c.Saga.ResultId = c.Message.ResultId;
+                    c.Saga.RunnerQueue = RunnerQueues.ForBackend(c.Message.Assignment.ExecutionBackend);
+                    c.Saga.TimeoutSeconds = Math.Clamp(c.Message.Limits.TimeoutSeconds, 1, settings.MaxRunSeconds);
+                    c.Saga.CreatedAt = clock.GetUtcNow();
+                })
+                .IfElse(c => c.Saga.RunnerQueue is null,
+                    unknown => unknown
+                        .ThenAsync(c => End(c, ResultStatus.Failed,
+                            $"No runner serves the execution backend '{c.Message.Assignment.ExecutionBackend}'"))
+                        .TransitionTo(Failed),
+                    known => known
+                        .ThenAsync(SendToRunner)
+                        .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
+                            _ => settings.QueueTimeout)
+                        .ThenAsync(c => Mirror(c, r => r.Status = ResultStatus.Queued))
+                        .TransitionTo(Queued)),
+            When(CancelRequested)
+                .ThenAsync(c => End(c, ResultStatus.Cancelled, c.Message.Reason ?? "Cancelled before it was queued"))
+                .TransitionTo(Cancelled));
+
+        During(Queued,
+            When(RunStarted)
+                .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
+                    c => TimeSpan.FromSeconds(c.Saga.TimeoutSeconds) + settings.RunGrace)
+                .ThenAsync(c => Mirror(c, r =>
+                {
+                    r.Status = ResultStatus.Started;
+                    r.StartedAt = c.Message.StartedAt;
+                }))
+                .TransitionTo(Started),
+            When(Timeout.Received)
+                .ThenAsync(c => End(c, ResultStatus.Failed, $"No runner started the test within {settings.QueueTimeout}"))
+                .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
+                .TransitionTo(Failed));
+
+        During(Started,
+            When(Timeout.Received)
+                .ThenAsync(c => End(c, ResultStatus.Failed, $"The test run did not finish within {c.Saga.TimeoutSeconds} s"))
+                .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
+                .TransitionTo(Failed));
+
+        During(Queued, Started,
+            When(RunCompleted)
+                .Unschedule(Timeout)
+                .ThenAsync(c => End(c, ResultStatus.Finished, null, r =>
+                {
+                    r.Grade = c.Message.Grade;
+                    r.Total = c.Message.Summary.Total;
+                    r.Passed = c.Message.Summary.Passed;
+                    r.Failed = c.Message.Summary.Failed;
+                    r.Skipped = c.Message.Summary.Skipped;
+                    r.ReportLocation = c.Message.ReportLocation;
+                    r.FinishedAt = c.Message.FinishedAt;
+                }))
+                .TransitionTo(Finished),
+            When(RunFailed)
+                .Unschedule(Timeout)
+                .ThenAsync(c => End(c, ResultStatus.Failed, c.Message.Reason))
+                .TransitionTo(Failed),
+            When(RunFaulted)
+                .Unschedule(Timeout)
+                .ThenAsync(c => End(c, ResultStatus.Failed,
+                    $"The runner failed: {c.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}"))
+                .TransitionTo(Failed),
+            When(CancelRequested)
+                .Unschedule(Timeout)
+                .ThenAsync(c => End(c, ResultStatus.Cancelled, c.Message.Reason ?? "Cancelled"))
+                .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
+                .TransitionTo(Cancelled));
+    }
+
+    static async Task SendToRunner(BehaviorContext<StudentTestState, SubmitStudentTest> context)
+    {
+        var submitted = context.Message;
+        var endpoint = await context.GetSendEndpoint(RunnerQueues.SendAddress(context.Saga.RunnerQueue!));
+        await endpoint.Send(new RunStudentTest
+        {
+            CorrelationId = submitted.CorrelationId,
+            ResultId = submitted.ResultId,
+            Assignment = submitted.Assignment,
+            Student = submitted.Student,
+            Limits = submitted.Limits with { TimeoutSeconds = context.Saga.TimeoutSeconds },
+            Priority = submitted.Priority,
+        }, send => send.SetPriority(Math.Min(submitted.Priority, RunnerQueues.MaxPriority)), context.CancellationToken);
+    }
+
+    static Task End(BehaviorContext<StudentTestState> context, ResultStatus status, string? reason, Action<Result>? change = null)
+    {
+        context.Saga.Reason = reason;
+        return Mirror(context, r =>
+        {
+            r.Status = status;
+            r.StatusMessage = reason;
+            r.FinishedAt ??= DateTimeOffset.UtcNow;
+            change?.Invoke(r);
+        });
+    }
+
+    static Task Mirror(BehaviorContext<StudentTestState> context, Action<Result> change) =>
+        ResultMirror.Apply(context, change);
+}
