@@ -7,7 +7,8 @@ namespace Computor.Persistence.SagaRepository;
 
 /// <summary>
 /// Loads and stores one saga instance for one message. The DbContext is added as a payload so state machine
-/// activities can change other rows (the result) inside the same unit of work.
+/// activities can change other rows (the result) inside the same unit of work; saga consume contexts are
+/// created over this scope, not over the bare message context, so that payload is visible to them.
 /// </summary>
 sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,
@@ -17,14 +18,12 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     where TMessage : class
 {
     readonly ComputorDb db;
-    readonly ConsumeContext<TMessage> message;
     readonly ISagaConsumeContextFactory<DbContext, TSaga> factory;
 
     public EfSagaRepositoryContext(ComputorDb db, ConsumeContext<TMessage> message, ISagaConsumeContextFactory<DbContext, TSaga> factory)
         : base(message, db)
     {
         this.db = db;
-        this.message = message;
         this.factory = factory;
     }
 
@@ -33,7 +32,7 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(db, message, instance, SagaConsumeContextMode.Add);
+        factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
@@ -41,7 +40,7 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
         try
         {
             await db.SaveChangesAsync(CancellationToken);
-            return await factory.CreateSagaConsumeContext(db, message, instance, SagaConsumeContextMode.Insert);
+            return await factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException)
         {
@@ -56,7 +55,7 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
         var instance = await db.Set<TSaga>().SingleOrDefaultAsync(s => s.CorrelationId == correlationId, CancellationToken);
         return instance is null
             ? default!
-            : await factory.CreateSagaConsumeContext(db, message, instance, SagaConsumeContextMode.Load);
+            : await factory.CreateSagaConsumeContext(db, this, instance, SagaConsumeContextMode.Load);
     }
 
     public async Task Save(SagaConsumeContext<TSaga> context)

@@ -1,0 +1,119 @@
+using Computor.Api;
+using Computor.ServiceDefaults;
+using Computor.System;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Computor.IntegrationSpecs.Infrastructure;
+
+/// <summary>
+/// The services of one fixture, composed exactly as their Program.cs files do, each in its own host on a
+/// private database and virtual host: the API on a real port, the system service, and a stand-in runner.
+/// </summary>
+sealed class ComputorStack : IAsyncDisposable
+{
+    public const string AdminToken = "specs-admin-token-0123456789";
+
+    readonly Dictionary<string, string?> settings;
+    IHost? system;
+    WebApplication? api;
+    IHost? runner;
+
+    ComputorStack(Dictionary<string, string?> settings) => this.settings = settings;
+
+    public RunnerGate Gate { get; } = new();
+    public Uri ApiAddress { get; } = new($"http://127.0.0.1:{Shell.FreePort()}");
+    public string Database => settings["ConnectionStrings:Computor"]!;
+    public string Broker => settings["ConnectionStrings:RabbitMq"]!;
+
+    public static async Task<ComputorStack> Start(params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Computor"] = await Servers.Current.NewDatabase(),
+            ["ConnectionStrings:RabbitMq"] = await Servers.Current.NewVirtualHost(),
+            ["COMPUTOR_ADMIN_TOKEN"] = AdminToken,
+            ["Persistence:OutboxPollInterval"] = "00:00:00.200",
+            ["Persistence:SchedulerPollInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+        };
+        foreach (var (key, value) in overrides)
+            settings[key] = value;
+        var stack = new ComputorStack(settings);
+        await stack.StartApi();
+        await stack.StartSystem();
+        await stack.StartRunner();
+        return stack;
+    }
+
+    /// <summary>Completes once the system service has handled a matching message (or failed to).</summary>
+    public Task<T> SystemConsumed<T>(Func<T, bool> match) where T : class
+    {
+        var observer = new ConsumedObserver<T>(match);
+        var handle = system!.Services.GetRequiredService<IBus>().ConnectConsumeObserver(observer);
+        return observer.Consumed.ContinueWith(t => { handle.Disconnect(); return t.Result; }, TaskScheduler.Default);
+    }
+
+    public HttpClient Client(string? token = null) => ApiClient.Create(ApiAddress, token);
+
+    public HttpClient Admin() => Client(AdminToken);
+
+    public async Task StartSystem()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Computor.System" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddServiceDefaults();
+        builder.AddComputorSystem();
+        system = builder.Build();
+        await system.StartAsync();
+    }
+
+    public async Task StopSystem()
+    {
+        await Stop(system);
+        system = null;
+    }
+
+    public async Task StartApi()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Computor.Api" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls(ApiAddress.ToString());
+        builder.AddServiceDefaults();
+        builder.AddComputorApi();
+        api = builder.Build();
+        api.MapComputorApi();
+        await api.StartAsync();
+    }
+
+    async Task StartRunner()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "StandInRunner" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(Gate);
+        builder.AddComputorBus(x => x.AddConsumer<StandInRunner, StandInRunnerDefinition>());
+        runner = builder.Build();
+        await runner.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop(runner);
+        await Stop(system);
+        if (api is not null)
+            await api.DisposeAsync();
+    }
+
+    static async Task Stop(IHost? host)
+    {
+        if (host is null)
+            return;
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,22 @@
+using Computor.IntegrationSpecs.Infrastructure;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>Starts the local servers once for the assembly's whole run and stops them at its end.</summary>
+[SetUpFixture]
+public sealed class Servers
+{
+    static LocalServers? current;
+
+    internal static LocalServers Current => current ?? throw new InvalidOperationException("servers not started");
+
+    [OneTimeSetUp]
+    public async Task Start() => current = await LocalServers.Start();
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (current is not null)
+            await current.DisposeAsync();
+    }
+}
