@@ -51,7 +51,7 @@ public static class ApiExtensions
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/health/live").AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapMethods("/", ["HEAD", "GET"], () => Results.Ok(new { service = "computor" })).AllowAnonymous();
 
         var api = app.MapGroup("");

@@ -25,6 +25,7 @@ public static class PersistenceExtensions
         builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddSingleton<WakeSignal<OutboxRelay>>();
         builder.Services.AddSingleton<WakeSignal<ScheduledMessageDispatcher>>();
         builder.Services.AddScoped<Outbox.Outbox>();
@@ -36,7 +37,7 @@ public static class PersistenceExtensions
     public static void AddComputorSagaPersistence(this IBusRegistrationConfigurator bus, IServiceCollection services)
     {
         bus.SetSagaRepositoryProvider(new EfSagaRepositoryRegistrationProvider());
-        bus.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SchedulerQueue.Name);
+        bus.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SystemQueues.Scheduler);
         services.AddHostedService<ScheduledMessageDispatcher>();
     }
 }

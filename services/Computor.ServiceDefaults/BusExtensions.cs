@@ -27,12 +27,12 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddMessageScheduler(SchedulerQueue.Address);
+            x.AddMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
             configure(x);
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connection));
-                cfg.UseMessageScheduler(SchedulerQueue.Address);
+                cfg.UseMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });

@@ -23,7 +23,7 @@ sealed class RunnerQueueDeclaration(Uri broker, ILogger<RunnerQueueDeclaration> 
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Runner queues not declared yet; retrying in {Delay}", delay);
+                logger.LogWarning("Runner queues not declared yet ({Error}); retrying in {Delay}", ex.Message, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }

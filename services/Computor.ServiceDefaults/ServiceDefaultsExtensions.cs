@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -27,5 +30,16 @@ public static class ServiceDefaultsExtensions
             });
         builder.Services.AddHealthChecks();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c> answers while the process runs; <c>/health/ready</c> also checks the broker and the
+    /// database, so an orchestrator routes traffic only to an instance that can do its work.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready").AllowAnonymous();
+        return endpoints;
     }
 }

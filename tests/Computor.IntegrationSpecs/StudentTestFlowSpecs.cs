@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Computor.Contracts.Testing;
 using Computor.IntegrationSpecs.Infrastructure;
-using Npgsql;
 
 namespace Computor.IntegrationSpecs;
 
@@ -200,16 +199,9 @@ public sealed class When_a_student_requests_a_test
         stack.Gate.Release(correlationId);
     }
 
-    async Task<long> PendingTimeouts(Guid correlationId)
-    {
-        await using var connection = new NpgsqlConnection(stack.Database);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("""
-            SELECT count(*) FROM scheduled_messages m
-            JOIN student_test_sagas s ON s.timeout_token_id = m.token_id
-            WHERE s.correlation_id = @id
-            """, connection);
-        count.Parameters.AddWithValue("id", correlationId);
-        return (long)(await count.ExecuteScalarAsync())!;
-    }
+    Task<long> PendingTimeouts(Guid correlationId) => Database.Count(stack.Database, $"""
+        SELECT count(*) FROM scheduled_messages m
+        JOIN student_test_sagas s ON s.timeout_token_id = m.token_id
+        WHERE s.correlation_id = '{correlationId}'
+        """);
 }

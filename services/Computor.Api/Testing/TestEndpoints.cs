@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Computor.Contracts.Testing;
 using Computor.Persistence;
+using Computor.ServiceDefaults;
 
 namespace Computor.Api.Testing;
 
@@ -34,7 +35,7 @@ static class TestEndpoints
                 return ApiProblem.NotFound("result");
             if (ResultView.IsFinal(result.Status))
                 return ApiProblem.Conflict("TEST_001", $"The test run is already {ResultView.StatusName(result.Status)}");
-            outbox.Publish(new CancelStudentTest
+            outbox.Send(SystemQueues.Address(SystemQueues.StudentTests), new CancelStudentTest
             {
                 CorrelationId = result.TestSystemId,
                 Reason = body?.Reason ?? $"Cancelled by {caller.Identity?.Name}",

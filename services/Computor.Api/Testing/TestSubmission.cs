@@ -68,7 +68,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
             Submit = request.Submit ?? false, Status = ResultStatus.Queued, TestSystemId = NewId.NextGuid(), CreatedAt = now,
         };
         db.Results.Add(result);
-        outbox.Publish(new SubmitStudentTest
+        outbox.Send(SystemQueues.Address(SystemQueues.StudentTests), new SubmitStudentTest
         {
             CorrelationId = result.TestSystemId,
             ResultId = result.Id,

@@ -8,6 +8,9 @@ public sealed class OutboxMessage
     public required string MessageType { get; set; }
     public required string Body { get; set; }
 
+    /// <summary>Queue address for a command; null publishes an event.</summary>
+    public string? Destination { get; set; }
+
     /// <summary>W3C traceparent of the request that wrote the message, so the trace continues on the bus.</summary>
     public string? TraceParent { get; set; }
 

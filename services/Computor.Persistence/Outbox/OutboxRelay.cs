@@ -18,12 +18,13 @@ public sealed class OutboxRelay(
     IBus bus,
     WakeSignal<OutboxRelay> signal,
     IOptions<PersistenceOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     static readonly ActivitySource Source = new("Computor.Outbox");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RetryingLoop.Run(async cancellationToken =>
+        RetryingLoop.Run(lifetime, async cancellationToken =>
         {
             if (await RelayBatch(cancellationToken) == 0)
                 await signal.WaitAsync(options.Value.OutboxPollInterval, cancellationToken);
@@ -53,6 +54,12 @@ public sealed class OutboxRelay(
     {
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
         var message = ContractTypes.Deserialize(row.MessageType, row.Body);
-        await bus.Publish(message, message.GetType(), context => context.MessageId = row.MessageId, cancellationToken);
+        if (row.Destination is null)
+        {
+            await bus.Publish(message, message.GetType(), context => context.MessageId = row.MessageId, cancellationToken);
+            return;
+        }
+        var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
+        await endpoint.Send(message, message.GetType(), context => context.MessageId = row.MessageId, cancellationToken);
     }
 }

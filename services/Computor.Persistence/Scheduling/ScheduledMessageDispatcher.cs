@@ -17,13 +17,14 @@ public sealed class ScheduledMessageDispatcher(
     IBus bus,
     WakeSignal<ScheduledMessageDispatcher> signal,
     IOptions<PersistenceOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<ScheduledMessageDispatcher> logger) : BackgroundService
 {
     static readonly ActivitySource Source = new("Computor.Scheduler");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RetryingLoop.Run(async cancellationToken =>
+        RetryingLoop.Run(lifetime, async cancellationToken =>
         {
             if (await DispatchDue(cancellationToken) == 0)
                 await signal.WaitAsync(options.Value.SchedulerPollInterval, cancellationToken);

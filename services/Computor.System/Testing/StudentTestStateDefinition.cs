@@ -1,4 +1,5 @@
 using Computor.Persistence.Sagas;
+using Computor.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ namespace Computor.System.Testing;
 /// </summary>
 public sealed class StudentTestStateDefinition : SagaDefinition<StudentTestState>
 {
+    public StudentTestStateDefinition() => EndpointName = SystemQueues.StudentTests;
+
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpoint, ISagaConfigurator<StudentTestState> saga,
         IRegistrationContext context)
     {

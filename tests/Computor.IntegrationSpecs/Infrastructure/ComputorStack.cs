@@ -30,7 +30,18 @@ sealed class ComputorStack : IAsyncDisposable
     public string Database => settings["ConnectionStrings:Computor"]!;
     public string Broker => settings["ConnectionStrings:RabbitMq"]!;
 
+    /// <summary>All three services on a fresh database and virtual host.</summary>
     public static async Task<ComputorStack> Start(params (string Key, string Value)[] overrides)
+    {
+        var stack = await Create(overrides);
+        await stack.StartApi();
+        await stack.StartSystem();
+        await stack.StartRunner();
+        return stack;
+    }
+
+    /// <summary>A fresh database and virtual host with no service started yet.</summary>
+    public static async Task<ComputorStack> Create(params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -44,11 +55,16 @@ sealed class ComputorStack : IAsyncDisposable
         };
         foreach (var (key, value) in overrides)
             settings[key] = value;
-        var stack = new ComputorStack(settings);
-        await stack.StartApi();
-        await stack.StartSystem();
-        await stack.StartRunner();
-        return stack;
+        return new ComputorStack(settings);
+    }
+
+    /// <summary>The settings every service of this stack runs with, with some replaced.</summary>
+    public Dictionary<string, string?> Settings(params (string Key, string Value)[] replaced)
+    {
+        var copy = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in replaced)
+            copy[key] = value;
+        return copy;
     }
 
     /// <summary>Completes once the system service has handled a matching message (or failed to).</summary>
@@ -91,7 +107,7 @@ sealed class ComputorStack : IAsyncDisposable
         await api.StartAsync();
     }
 
-    async Task StartRunner()
+    public async Task StartRunner()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "StandInRunner" });
         builder.Configuration.AddInMemoryCollection(settings);

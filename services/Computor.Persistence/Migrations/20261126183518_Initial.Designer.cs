@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Computor.Persistence.Migrations
 {
     [DbContext(typeof(ComputorDb))]
-    [Migration("20261126181635_Initial")]
+    [Migration("20261126183518_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -441,6 +441,10 @@ namespace Computor.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Destination")
+                        .HasColumnType("text")
+                        .HasColumnName("destination");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")

@@ -35,6 +35,7 @@ namespace Computor.Persistence.Migrations
                     message_id = table.Column<Guid>(type: "uuid", nullable: false),
                     message_type = table.Column<string>(type: "text", nullable: false),
                     body = table.Column<string>(type: "text", nullable: false),
+                    destination = table.Column<string>(type: "text", nullable: true),
                     trace_parent = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
