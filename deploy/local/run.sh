@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the API and the system service against PostgreSQL and RabbitMQ started from the local
+# installation into .tmp/local (kept between runs). Ctrl-C stops the services; the servers keep
+# running until `deploy/local/run.sh stop`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+state="$root/.tmp/local"
+pg_port=${POSTGRES_PORT:-55432}; mq_port=${RABBITMQ_PORT:-55672}; mq_management=${RABBITMQ_MANAGEMENT_PORT:-15672}
+if [ "${1:-}" = stop ]; then
+  "$root/deploy/local/stop-rabbitmq.sh" "$state/rabbitmq" "$mq_port"
+  "$root/deploy/local/stop-postgres.sh" "$state/postgres"
+  exit 0
+fi
+"$root/deploy/local/install-prerequisites.sh"
+mkdir -p "$state" && chmod 755 "$root/.tmp" "$state"
+export ConnectionStrings__Computor=$("$root/deploy/local/start-postgres.sh" "$state/postgres" "$pg_port")
+curl -fsS -u guest:guest "http://127.0.0.1:$mq_management/api/overview" >/dev/null 2>&1 \
+  && export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$mq_port/" \
+  || export ConnectionStrings__RabbitMq=$("$root/deploy/local/start-rabbitmq.sh" "$state/rabbitmq" "$mq_port" "$mq_management")
+if [ -z "${COMPUTOR_ADMIN_TOKEN:-}" ]; then
+  [ -f "$state/admin-token" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$state/admin-token")
+  COMPUTOR_ADMIN_TOKEN=$(cat "$state/admin-token")
+fi
+export COMPUTOR_ADMIN_TOKEN
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8000}
+dotnet build "$root/Computor.sln" -c Release -v q -nologo >/dev/null
+echo "API:            $ASPNETCORE_URLS  (OpenAPI at /openapi/v1.json)"
+echo "Admin token:    $COMPUTOR_ADMIN_TOKEN  (header X-API-Token; kept in $state/admin-token)"
+echo "RabbitMQ UI:    http://127.0.0.1:$mq_management  (guest/guest, localhost only)"
+dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" &
+system=$!
+trap 'kill $system 2>/dev/null' EXIT
+dotnet "$root/services/Computor.Api/bin/Release/net10.0/Computor.Api.dll"
