@@ -1,6 +1,7 @@
 // Build targets: `dotnet tool restore && dotnet cake --target=<Target>`.
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
+var testResults = Directory("./.tmp/test-results");
 
 Task("Prerequisites")
     .Description("Installs the servers the integration specs start (RabbitMQ, PostgreSQL) when missing.")
@@ -18,11 +19,17 @@ Task("Test")
     .Description("The whole suite: unit specs and integration specs against real RabbitMQ and PostgreSQL.")
     .IsDependentOn("Prerequisites")
     .IsDependentOn("Build")
-    .Does(() => DotNetTest("Computor.sln", new DotNetTestSettings
+    .Does(() =>
+{
+    // One .trx per test assembly; .ci/run sums them into the closing "N passed, N failed" line.
+    CleanDirectory(testResults);
+    DotNetTest("Computor.sln", new DotNetTestSettings
     {
         Configuration = configuration,
         NoBuild = true,
-        Loggers = { "console;verbosity=normal" },
-    }));
+        ResultsDirectory = testResults,
+        Loggers = { "console;verbosity=normal", "trx" },
+    });
+});
 
 RunTarget(target);

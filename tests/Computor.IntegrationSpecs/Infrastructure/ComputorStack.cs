@@ -50,7 +50,7 @@ sealed class ComputorStack : IAsyncDisposable
             ["COMPUTOR_ADMIN_TOKEN"] = AdminToken,
             ["Persistence:OutboxPollInterval"] = "00:00:00.200",
             ["Persistence:SchedulerPollInterval"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
         foreach (var (key, value) in overrides)
