@@ -55,6 +55,14 @@ public sealed class When_the_api_gets_bad_input
     }
 
     [Test]
+    public async Task Should_describe_itself_in_an_openapi_document_without_a_token()
+    {
+        using var response = await stack.Client().GetAsync("/openapi/v1.json");
+        var document = await ApiClient.Expect(response, 200);
+        Assert.That(document["paths"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "/tests", "/results/{id}/status", "/tasks/{correlationId}" }));
+    }
+
+    [Test]
     public async Task Should_answer_403_when_a_student_calls_an_admin_endpoint()
     {
         using var response = await student.PostAsJsonAsync("/organizations", new { path = "mine", title = "Mine" });

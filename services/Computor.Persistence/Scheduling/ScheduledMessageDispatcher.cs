@@ -45,7 +45,9 @@ public sealed class ScheduledMessageDispatcher(
             using var activity = Source.StartActivity("scheduled send", ActivityKind.Producer, row.TraceParent);
             var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
             var message = ContractTypes.Deserialize(row.MessageType, row.Body);
-            await endpoint.Send(message, message.GetType(), cancellationToken);
+            // The token lets a saga tell its current timeout from one it has since replaced.
+            await endpoint.Send(message, message.GetType(),
+                context => context.Headers.Set(MessageHeaders.SchedulingTokenId, row.TokenId.ToString()), cancellationToken);
         }
 
         db.ScheduledMessages.RemoveRange(due);

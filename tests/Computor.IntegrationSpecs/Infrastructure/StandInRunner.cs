@@ -9,8 +9,15 @@ namespace Computor.IntegrationSpecs.Infrastructure;
 /// Stands in for the Python runner on its real queue. What it does is chosen by the assignment directory, so
 /// a spec picks the behaviour by the course content it tests; it waits for the spec to release a run.
 /// </summary>
-public sealed class StandInRunner(RunnerGate gate) : IConsumer<RunStudentTest>
+public sealed class StandInRunner(RunnerGate gate) : IConsumer<RunStudentTest>, IConsumer<StudentTestCancelled>
 {
+    /// <summary>A runner stops a cancelled run; the stand-in only counts the notices.</summary>
+    public Task Consume(ConsumeContext<StudentTestCancelled> context)
+    {
+        gate.Cancelled(context.Message.CorrelationId);
+        return Task.CompletedTask;
+    }
+
     public const string Passes = "passes";
     public const string Fails = "fails";
     public const string Crashes = "crashes";
@@ -58,14 +65,22 @@ public sealed class StandInRunner(RunnerGate gate) : IConsumer<RunStudentTest>
 /// <summary>The runner's endpoint exactly as the real runners declare it: the priority queue <c>python-tests</c>.</summary>
 public sealed class StandInRunnerDefinition : ConsumerDefinition<StandInRunner>
 {
-    public StandInRunnerDefinition()
+    readonly int concurrency;
+
+    public StandInRunnerDefinition(RunnerGate gate)
     {
         EndpointName = RunnerQueues.Python;
-        ConcurrentMessageLimit = 16;
+        concurrency = gate.Concurrency;
+        ConcurrentMessageLimit = concurrency;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<StandInRunner> consumer,
-        IRegistrationContext context) => RunnerQueues.ConfigureRunnerEndpoint(endpoint);
+        IRegistrationContext context)
+    {
+        RunnerQueues.ConfigureRunnerEndpoint(endpoint);
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.PrefetchCount = concurrency;
+    }
 }
 
 /// <summary>Lets a spec see which runs arrived and decide when each one may finish.</summary>
@@ -73,10 +88,27 @@ public sealed class RunnerGate
 {
     readonly ConcurrentDictionary<Guid, TaskCompletionSource> releases = new();
     readonly ConcurrentDictionary<Guid, RunStudentTest> received = new();
+    readonly ConcurrentQueue<Guid> order = new();
+    readonly ConcurrentDictionary<Guid, int> cancellations = new();
+
+    /// <summary>Runs the stand-in takes at once (and its prefetch), set before the runner starts.</summary>
+    public int Concurrency { get; set; } = 16;
 
     public IReadOnlyDictionary<Guid, RunStudentTest> Runs => received;
 
-    public void Received(RunStudentTest run) => received[run.CorrelationId] = run;
+    /// <summary>Correlation ids in the order the runs were taken from the queue.</summary>
+    public IReadOnlyCollection<Guid> Order => order;
+
+    /// <summary>How often each run's cancellation notice arrived.</summary>
+    public IReadOnlyDictionary<Guid, int> Cancellations => cancellations;
+
+    public void Cancelled(Guid correlationId) => cancellations.AddOrUpdate(correlationId, 1, (_, n) => n + 1);
+
+    public void Received(RunStudentTest run)
+    {
+        received[run.CorrelationId] = run;
+        order.Enqueue(run.CorrelationId);
+    }
 
     public void Release(Guid correlationId) => Release(correlationId, releases).TrySetResult();
 
