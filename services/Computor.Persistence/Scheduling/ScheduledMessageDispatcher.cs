@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,39 +7,29 @@ using Microsoft.Extensions.Options;
 
 namespace Computor.Persistence.Scheduling;
 
-/// <summary>
-/// Sends scheduled messages when they fall due and deletes them in the same transaction; rows are claimed
-/// with <c>FOR UPDATE SKIP LOCKED</c> so several system service replicas can dispatch side by side.
-/// </summary>
+/// <summary>Sends scheduled messages when they fall due; several system service replicas can dispatch side by side.</summary>
 public sealed class ScheduledMessageDispatcher(
     IServiceScopeFactory scopes,
     IBus bus,
     WakeSignal<ScheduledMessageDispatcher> signal,
     IOptions<PersistenceOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider clock,
-    ILogger<ScheduledMessageDispatcher> logger) : BackgroundService
+    IHostApplicationLifetime lifetime,
+    ILogger<ScheduledMessageDispatcher> logger) : ClaimedRowsWorker<ScheduledMessage>(scopes, lifetime, logger)
 {
     static readonly ActivitySource Source = new("Computor.Scheduler");
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RetryingLoop.Run(lifetime, async cancellationToken =>
-        {
-            if (await DispatchDue(cancellationToken) == 0)
-                await signal.WaitAsync(options.Value.SchedulerPollInterval, cancellationToken);
-        }, logger, "Scheduler could not send due messages", stoppingToken);
+    protected override string Failure => "Scheduler could not send due messages";
 
-    async Task<int> DispatchDue(CancellationToken cancellationToken)
+    protected override IQueryable<ScheduledMessage> Claim(ComputorDb db) =>
+        db.ClaimDueMessages(clock.GetUtcNow(), options.Value.OutboxBatchSize);
+
+    protected override Task WaitForWork(CancellationToken cancellationToken) =>
+        signal.WaitAsync(options.Value.SchedulerPollInterval, cancellationToken);
+
+    protected override async Task Handle(IReadOnlyList<ScheduledMessage> rows, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComputorDb>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var due = await db.ClaimDueMessages(clock.GetUtcNow(), options.Value.OutboxBatchSize).ToListAsync(cancellationToken);
-        if (due.Count == 0)
-            return 0;
-
-        foreach (var row in due)
+        foreach (var row in rows)
         {
             using var activity = Source.StartActivity("scheduled send", ActivityKind.Producer, row.TraceParent);
             var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
@@ -49,10 +38,5 @@ public sealed class ScheduledMessageDispatcher(
             await endpoint.Send(message, message.GetType(),
                 context => context.Headers.Set(MessageHeaders.SchedulingTokenId, row.TokenId.ToString()), cancellationToken);
         }
-
-        db.ScheduledMessages.RemoveRange(due);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return due.Count;
     }
 }
