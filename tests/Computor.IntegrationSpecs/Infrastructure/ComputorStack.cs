@@ -67,13 +67,15 @@ sealed class ComputorStack : IAsyncDisposable
         return copy;
     }
 
-    /// <summary>Completes once the system service has handled a matching message (or failed to).</summary>
-    public Task<T> SystemConsumed<T>(Func<T, bool> match) where T : class
+    /// <summary>Completes once the system service has handled a matching message (or failed to) so many times.</summary>
+    public Task<T> SystemConsumed<T>(Func<T, bool> match, int times = 1) where T : class
     {
-        var observer = new ConsumedObserver<T>(match);
-        var handle = system!.Services.GetRequiredService<IBus>().ConnectConsumeObserver(observer);
+        var observer = new ConsumedObserver<T>(match, times);
+        var handle = SystemBus.ConnectConsumeObserver(observer);
         return observer.Consumed.ContinueWith(t => { handle.Disconnect(); return t.Result; }, TaskScheduler.Default);
     }
+
+    public IBus SystemBus => system!.Services.GetRequiredService<IBus>();
 
     public HttpClient Client(string? token = null) => ApiClient.Create(ApiAddress, token);
 

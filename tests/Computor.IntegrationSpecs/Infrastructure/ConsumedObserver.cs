@@ -2,9 +2,11 @@ using MassTransit;
 
 namespace Computor.IntegrationSpecs.Infrastructure;
 
-sealed class ConsumedObserver<T>(Func<T, bool> match) : IConsumeObserver where T : class
+/// <summary>Completes once <paramref name="times"/> matching messages were handled (or failed).</summary>
+sealed class ConsumedObserver<T>(Func<T, bool> match, int times = 1) : IConsumeObserver where T : class
 {
     readonly TaskCompletionSource<T> consumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    int seen;
 
     public Task<T> Consumed => consumed.Task;
 
@@ -12,7 +14,7 @@ sealed class ConsumedObserver<T>(Func<T, bool> match) : IConsumeObserver where T
 
     public Task PostConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class
     {
-        if (context.Message is T message && match(message))
+        if (context.Message is T message && match(message) && Interlocked.Increment(ref seen) >= times)
             consumed.TrySetResult(message);
         return Task.CompletedTask;
     }

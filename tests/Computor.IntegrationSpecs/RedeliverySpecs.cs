@@ -1,0 +1,58 @@
+using Computor.Contracts.Testing;
+using Computor.IntegrationSpecs.Infrastructure;
+using Computor.ServiceDefaults;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>Redelivered commands and events change nothing; a cancel reaches a test still waiting for a runner.</summary>
+[TestFixture]
+public sealed class When_messages_arrive_again_or_late
+{
+    [Test]
+    public async Task Should_run_a_test_once_when_its_submit_command_arrives_twice()
+    {
+        await using var stack = await ComputorStack.Start();
+        var course = await SampleCourse.Create(stack.Admin());
+        var student = stack.Client(course.StudentToken);
+        var created = await student.Post("/tests", course.TestRequest(StandInRunner.Passes, SampleCourse.Version()));
+        var correlationId = created.Id("test_system_id");
+        var run = await Eventually.Until(() => Task.FromResult(stack.Gate.Runs.GetValueOrDefault(correlationId)), r => r is not null,
+            "the run to reach the runner");
+
+        var second = stack.SystemConsumed<SubmitStudentTest>(m => m.CorrelationId == correlationId);
+        var endpoint = await stack.SystemBus.GetSendEndpoint(SystemQueues.Address(SystemQueues.StudentTests));
+        await endpoint.Send(new SubmitStudentTest
+        {
+            CorrelationId = correlationId, ResultId = run!.ResultId, Assignment = run.Assignment, Student = run.Student,
+            Limits = run.Limits, Priority = run.Priority, SubmittedAt = DateTimeOffset.UtcNow,
+        });
+        await second.WaitAsync(TimeSpan.FromSeconds(30));
+
+        stack.Gate.Release(correlationId);
+        await Eventually.Until(() => student.Status(created.Id()), s => s == "finished", "the run to finish");
+        Assert.That(stack.Gate.Order.Count(id => id == correlationId), Is.EqualTo(1), "the runner got the run once");
+    }
+
+    [Test]
+    public async Task Should_cancel_a_test_that_waits_for_a_runner_and_ignore_the_runners_late_start()
+    {
+        await using var stack = await ComputorStack.Create();
+        await stack.StartApi();
+        await stack.StartSystem();
+        var course = await SampleCourse.Create(stack.Admin());
+        var student = stack.Client(course.StudentToken);
+        var created = await student.Post("/tests", course.TestRequest(StandInRunner.Passes, SampleCourse.Version()));
+        var correlationId = created.Id("test_system_id");
+        await Eventually.Until(async () => (await student.Get($"/tasks/{correlationId}"))["state"]!.GetValue<string>(),
+            state => state == "Queued", "the saga to queue the run");
+
+        await student.Post($"/results/{created.Id()}/cancel", new { reason = "deadline moved" }, expectedStatus: 202);
+        await Eventually.Until(() => student.Status(created.Id()), s => s == "cancelled", "the run to be cancelled");
+
+        var lateStart = stack.SystemConsumed<StudentTestRunStarted>(m => m.CorrelationId == correlationId);
+        await stack.StartRunner();
+        await lateStart.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(await student.Status(created.Id()), Is.EqualTo("cancelled"));
+        stack.Gate.Release(correlationId);
+    }
+}
