@@ -13,7 +13,7 @@ public sealed class When_the_api_answered_but_could_not_publish
         await using var stack = await ComputorStack.Create();
         await stack.StartRunner();
         // The API process cannot reach any broker: its own relay can never publish what it accepts.
-        var settings = stack.Settings(("ConnectionStrings:RabbitMq", LocalServers.UnreachableBroker()),
+        var settings = stack.Settings(("ConnectionStrings:RabbitMq", Brokers.UnreachableBroker()),
             ("ASPNETCORE_URLS", stack.ApiAddress.ToString()));
         await using var api = await ServiceProcess.Start("Computor.Api", settings, new Uri(stack.ApiAddress, "/health/live"));
 

@@ -21,7 +21,7 @@ public sealed class When_tests_wait_for_a_runner
             ordinary.Add((await student.Post("/tests", course.TestRequest(StandInRunner.Passes, SampleCourse.Version()))).Id("test_system_id"));
         var official = (await student.Post("/tests", course.TestRequest(StandInRunner.Passes, SampleCourse.Version(), submit: true)))
             .Id("test_system_id");
-        await Eventually.Until(() => LocalServers.QueueLength(stack.Broker, RunnerQueues.Python), n => n == 4,
+        await Eventually.Until(() => Brokers.QueueLength(stack.Broker, RunnerQueues.Python), n => n == 4,
             "four runs waiting in python-tests");
 
         stack.Gate.Concurrency = 1;

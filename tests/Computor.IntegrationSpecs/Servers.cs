@@ -2,16 +2,16 @@ using Computor.IntegrationSpecs.Infrastructure;
 
 namespace Computor.IntegrationSpecs;
 
-/// <summary>Starts the local servers once for the assembly's whole run and stops them at its end.</summary>
+/// <summary>Starts the servers once for the assembly's whole run and stops them at its end.</summary>
 [SetUpFixture]
 public sealed class Servers
 {
-    static LocalServers? current;
+    static ITestServers? current;
 
-    internal static LocalServers Current => current ?? throw new InvalidOperationException("servers not started");
+    internal static ITestServers Current => current ?? throw new InvalidOperationException("servers not started");
 
     [OneTimeSetUp]
-    public async Task Start() => current = await LocalServers.Start();
+    public async Task Start() => current = await TestServers.Start();
 
     [OneTimeTearDown]
     public async Task Stop()

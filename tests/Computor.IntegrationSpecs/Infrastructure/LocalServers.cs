@@ -9,7 +9,7 @@ namespace Computor.IntegrationSpecs.Infrastructure;
 /// directory by the same scripts an operator uses (deploy/local). Each fixture gets its own database and
 /// virtual host, so fixtures never see each other's messages or rows.
 /// </summary>
-sealed class LocalServers : IAsyncDisposable
+sealed class LocalServers : ITestServers
 {
     readonly string root = CreateRoot();
     readonly int rabbitPort = Shell.FreePort();
@@ -27,7 +27,7 @@ sealed class LocalServers : IAsyncDisposable
         return root.FullName;
     }
 
-    public static async Task<LocalServers> Start()
+    public static async Task<ITestServers> Start()
     {
         var servers = new LocalServers();
         try
@@ -70,18 +70,6 @@ sealed class LocalServers : IAsyncDisposable
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
         (await http.PutAsync($"permissions/{vhost}/guest", permissions)).EnsureSuccessStatusCode();
         return $"amqp://guest:guest@127.0.0.1:{rabbitPort}/{vhost}";
-    }
-
-    /// <summary>An amqp:// URI where no broker listens, for processes that must run without one.</summary>
-    public static string UnreachableBroker() => $"amqp://guest:guest@127.0.0.1:{Shell.FreePort()}/";
-
-    /// <summary>Messages waiting in a queue, as the broker counts them right now.</summary>
-    public static async Task<uint> QueueLength(string broker, string queue)
-    {
-        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(broker) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
     public Task StopBroker() => Shell.Run(RepositoryRoot.Script("rabbitmqctl.sh"), RabbitDir, rabbitPort.ToString(), "stop_app");
