@@ -18,6 +18,5 @@ static class ResultMirror
         var result = await db.Results.SingleOrDefaultAsync(r => r.TestSystemId == context.Saga.CorrelationId, context.CancellationToken)
             ?? throw new InvalidOperationException($"No result row for test {context.Saga.CorrelationId}");
         change(result);
-        context.Saga.UpdatedAt = DateTimeOffset.UtcNow;
     }
 }

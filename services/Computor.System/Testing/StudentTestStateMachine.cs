@@ -27,8 +27,11 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
     public Event<CancelStudentTest> CancelRequested { get; private set; } = null!;
     public Schedule<StudentTestState, StudentTestTimedOut> Timeout { get; private set; } = null!;
 
+    readonly TimeProvider clock;
+
     public StudentTestStateMachine(IOptions<StudentTestOptions> options, TimeProvider clock)
     {
+        this.clock = clock;
         var settings = options.Value;
         InstanceState(s => s.CurrentState);
 
@@ -67,6 +70,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                         .ThenAsync(c => Mirror(c, r => r.Status = ResultStatus.Queued))
                         .TransitionTo(Queued)),
             When(CancelRequested)
+                .Then(c => c.Saga.CreatedAt = clock.GetUtcNow())
                 .ThenAsync(c => End(c, ResultStatus.Cancelled, c.Message.Reason ?? "Cancelled before it was queued"))
                 .TransitionTo(Cancelled));
 
@@ -81,7 +85,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 }))
                 .TransitionTo(Started),
             When(Timeout.Received)
-                .ThenAsync(c => End(c, ResultStatus.Failed, $"No runner started the test within {settings.QueueTimeout}"))
+                .ThenAsync(c => End(c, ResultStatus.Failed, $"No runner started the test within {Describe(settings.QueueTimeout)}"))
                 .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
                 .TransitionTo(Failed));
 
@@ -111,8 +115,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Failed),
             When(RunFaulted)
                 .Unschedule(Timeout)
-                .ThenAsync(c => End(c, ResultStatus.Failed,
-                    $"The runner failed: {c.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error"}"))
+                .ThenAsync(c => End(c, ResultStatus.Failed, RunnerFault.Describe(c.Message.Exceptions)))
                 .TransitionTo(Failed),
             When(CancelRequested)
                 .Unschedule(Timeout)
@@ -136,18 +139,24 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
         }, send => send.SetPriority(Math.Min(submitted.Priority, RunnerQueues.MaxPriority)), context.CancellationToken);
     }
 
-    static Task End(BehaviorContext<StudentTestState> context, ResultStatus status, string? reason, Action<Result>? change = null)
+    Task End(BehaviorContext<StudentTestState> context, ResultStatus status, string? reason, Action<Result>? change = null)
     {
         context.Saga.Reason = reason;
         return Mirror(context, r =>
         {
             r.Status = status;
             r.StatusMessage = reason;
-            r.FinishedAt ??= DateTimeOffset.UtcNow;
+            r.FinishedAt ??= clock.GetUtcNow();
             change?.Invoke(r);
         });
     }
 
-    static Task Mirror(BehaviorContext<StudentTestState> context, Action<Result> change) =>
-        ResultMirror.Apply(context, change);
+    Task Mirror(BehaviorContext<StudentTestState> context, Action<Result> change)
+    {
+        context.Saga.UpdatedAt = clock.GetUtcNow();
+        return ResultMirror.Apply(context, change);
+    }
+
+    static string Describe(TimeSpan span) =>
+        span.TotalSeconds < 120 ? $"{span.TotalSeconds:0} s" : $"{span.TotalMinutes:0} min";
 }
