@@ -8,11 +8,14 @@ using Computor.Persistence;
 using Computor.ServiceDefaults;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Computor.Api;
 
 public static class ApiExtensions
 {
+    public const long MaxJsonBodyBytes = 1024 * 1024;
+
     /// <summary>
     /// The HTTP API: persistence with its outbox relay, a publish-only bus, token authentication, snake_case
     /// JSON and problem details for every error.
@@ -37,6 +40,8 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
             o.SerializerOptions.MaxDepth = 32;
         });
+        // JSON requests are small; uploads (their own endpoints) raise the limit where they need it.
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxJsonBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<TestSubmission>();

@@ -83,6 +83,14 @@ public sealed class When_the_api_gets_bad_input
     }
 
     [Test]
+    public async Task Should_answer_413_for_a_body_over_a_megabyte()
+    {
+        using var response = await student.PostAsync("/tests",
+            RawJson($$"""{"version_identifier":"{{new string('a', 2 * 1024 * 1024)}}"}"""));
+        await Problem(response, 413);
+    }
+
+    [Test]
     public async Task Should_require_a_version_identifier()
     {
         using var missing = await student.PostAsJsonAsync("/tests", new { course_content_id = course.Assignments[StandInRunner.Passes] });

@@ -139,7 +139,7 @@ public sealed class When_a_student_requests_a_test
 
         await WaitForStatus(resultId, "failed");
         var result = await student.Get($"/results/{resultId}");
-        Assert.That(result["status_message"]!.GetValue<string>(), Does.Contain("did not finish within 1 s"));
+        Assert.That(result["status_message"]!.GetValue<string>(), Does.Contain("did not finish within 3 s"));
         var task = await student.Get($"/tasks/{correlationId}");
         Assert.That(task["state"]!.GetValue<string>(), Is.EqualTo("Failed"));
     }

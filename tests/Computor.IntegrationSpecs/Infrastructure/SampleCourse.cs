@@ -18,7 +18,7 @@ sealed class SampleCourse
     public required string OtherStudentToken { get; init; }
     public required string TutorToken { get; init; }
 
-    /// <summary>The hanging assignment times out after a second; the others allow two minutes.</summary>
+    /// <summary>The hanging assignment times out after 3 s (long enough to stop a service in between); the others allow two minutes.</summary>
     public static async Task<SampleCourse> Create(HttpClient admin, int? maxTestRuns = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -36,7 +36,7 @@ sealed class SampleCourse
             {
                 course_id = course.Id(), path = $"week1.{directory}", title = directory, directory,
                 execution_backend = "itpcp.exec.py", released_commit = ReleasedCommit,
-                timeout_seconds = directory == StandInRunner.Hangs ? 1 : 120, max_test_runs = maxTestRuns,
+                timeout_seconds = directory == StandInRunner.Hangs ? 3 : 120, max_test_runs = maxTestRuns,
             });
             assignments[directory] = content.Id();
         }
