@@ -31,6 +31,16 @@ public static class RunnerQueues
     /// </summary>
     public static Uri SendAddress(string queue) => new($"exchange:{queue}");
 
+    /// <summary>
+    /// Sets the RabbitMQ priority of a run; other transports (the standalone host's in-memory bus) have no
+    /// priorities and send it as it is.
+    /// </summary>
+    public static void SetPriority(SendContext send, byte priority)
+    {
+        if (send.TryGetPayload<RabbitMqSendContext>(out _))
+            send.SetPriority(Math.Min(priority, MaxPriority));
+    }
+
     /// <summary>Makes a runner's receive endpoint a priority queue, declared exactly like <see cref="RunnerQueueDeclaration"/> does.</summary>
     public static void ConfigureRunnerEndpoint(IReceiveEndpointConfigurator endpoint)
     {

@@ -75,6 +75,12 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Cancelled));
 
         During(Queued,
+            // A submit seen again while queued is a redelivery after a failed send: send the run again (runners
+            // take a run once per correlation id) rather than leave it to the queue timeout.
+            When(Submitted)
+                .ThenAsync(SendToRunner)
+                .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
+                    _ => settings.QueueTimeout),
             When(RunStarted)
                 .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
                     c => TimeSpan.FromSeconds(c.Saga.TimeoutSeconds) + settings.RunGrace)
@@ -136,7 +142,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
             Student = submitted.Student,
             Limits = submitted.Limits with { TimeoutSeconds = context.Saga.TimeoutSeconds },
             Priority = submitted.Priority,
-        }, send => send.SetPriority(Math.Min(submitted.Priority, RunnerQueues.MaxPriority)), context.CancellationToken);
+        }, send => RunnerQueues.SetPriority(send, submitted.Priority), context.CancellationToken);
     }
 
     Task End(BehaviorContext<StudentTestState> context, ResultStatus status, string? reason, Action<Result>? change = null)

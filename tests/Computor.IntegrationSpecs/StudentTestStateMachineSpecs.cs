@@ -1,0 +1,152 @@
+using Computor.Contracts.Testing;
+using Computor.IntegrationSpecs.Infrastructure;
+using Computor.Persistence;
+using Computor.Persistence.Entities;
+using Computor.Persistence.SagaRepository;
+using Computor.Persistence.Sagas;
+using Computor.System.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>
+/// The state machine on MassTransit's in-memory test harness, with our saga repository on PostgreSQL (the
+/// result row it mirrors lives there): the paths the HTTP API never produces.
+/// </summary>
+[TestFixture]
+public sealed class When_the_student_test_saga_handles_messages
+{
+    string database = null!;
+    ServiceProvider provider = null!;
+    ITestHarness harness = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateDatabase()
+    {
+        database = await Servers.Current.NewDatabase();
+        var options = new DbContextOptionsBuilder<ComputorDb>();
+        ComputorDb.Configure(options, database);
+        await using var db = new ComputorDb(options.Options);
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>A harness per spec: its inactivity detection, once it fired, stays fired.</summary>
+    async Task StartHarness(TimeSpan? queueTimeout = null)
+    {
+        provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddDbContext<ComputorDb>(o => ComputorDb.Configure(o, database))
+            .Configure<StudentTestOptions>(o => o.QueueTimeout = queueTimeout ?? TimeSpan.FromMinutes(30))
+            .AddMassTransitTestHarness(x =>
+            {
+                x.SetSagaRepositoryProvider(new EfSagaRepositoryRegistrationProvider());
+                x.AddSagaStateMachine<StudentTestStateMachine, StudentTestState>(typeof(StudentTestStateDefinition));
+                x.AddDelayedMessageScheduler();
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
+            })
+            .BuildServiceProvider(true);
+        harness = provider.GetRequiredService<ITestHarness>();
+        harness.TestTimeout = TimeSpan.FromSeconds(30);
+        await harness.Start();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await harness.Stop();
+        await provider.DisposeAsync();
+    }
+
+    async Task<SeededRun> Seed(string backend)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await SeededRun.Create(scope.ServiceProvider.GetRequiredService<ComputorDb>(), backend);
+    }
+
+    async Task<Result> ResultRow(Guid id)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ComputorDb>().Results.AsNoTracking().SingleAsync(r => r.Id == id);
+    }
+
+    Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, string what) => Eventually.Until(read, done, what);
+
+    [TestCase("itpcp.exec.mat", "matlab-tests")]
+    [TestCase("itpcp.exec.oct", "matlab-tests")]
+    [TestCase("itpcp.exec.py", "python-tests")]
+    public async Task Should_send_the_run_to_the_runner_of_the_backend(string backend, string queue)
+    {
+        await StartHarness();
+        var run = await Seed(backend);
+        await harness.Bus.Publish(run.Submit);
+
+        Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.True);
+        var sent = harness.Sent.Select<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId).Single();
+        Assert.That(sent.Context.DestinationAddress!.AbsolutePath, Does.EndWith(queue));
+    }
+
+    [Test]
+    public async Task Should_send_the_run_again_when_its_submit_is_redelivered_before_a_runner_started()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.py");
+        await harness.Bus.Publish(run.Submit);
+        Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.True);
+
+        await harness.Bus.Publish(run.Submit);
+        await Until(() => Task.FromResult(harness.Sent.Select<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId).Count()),
+            n => n == 2, "the run to be sent again");
+        Assert.That((await ResultRow(run.ResultId)).Status, Is.EqualTo(ResultStatus.Queued));
+    }
+
+    [Test]
+    public async Task Should_fail_a_run_whose_backend_no_runner_serves()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.cobol");
+        await harness.Bus.Publish(run.Submit);
+
+        var result = await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Failed, "the run to fail");
+        Assert.That(result.StatusMessage, Does.Contain("itpcp.exec.cobol"));
+        Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.False);
+    }
+
+    [Test]
+    public async Task Should_stay_cancelled_when_the_cancel_overtakes_the_submit()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.py");
+        await harness.Bus.Publish(new CancelStudentTest { CorrelationId = run.CorrelationId, Reason = "withdrawn" });
+        await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Cancelled, "the run to be cancelled");
+
+        await harness.Bus.Publish(run.Submit);
+        var saga = harness.GetSagaStateMachineHarness<StudentTestStateMachine, StudentTestState>();
+        Assert.That(await saga.Consumed.Any<SubmitStudentTest>(m => m.Context.Message.CorrelationId == run.CorrelationId), Is.True);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await ResultRow(run.ResultId)).Status, Is.EqualTo(ResultStatus.Cancelled));
+            Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Should_fail_a_run_no_runner_starts_within_the_queue_timeout()
+    {
+        await StartHarness(queueTimeout: TimeSpan.FromSeconds(1));
+        var run = await Seed("itpcp.exec.py");
+        await harness.Bus.Publish(run.Submit);
+
+        var result = await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Failed, "the queue timeout");
+        Assert.That(result.StatusMessage, Is.EqualTo("No runner started the test within 1 s"));
+        Assert.That(await harness.Published.Any<StudentTestCancelled>(m => m.Context.Message.CorrelationId == run.CorrelationId), Is.True,
+            "a runner that picks the run up later is told to drop it");
+    }
+}
