@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Computor.Persistence;
@@ -23,7 +24,7 @@ public static class PersistenceExtensions
                 "ConnectionStrings:Computor is not set (environment variable ConnectionStrings__Computor)");
         builder.Services.AddDbContext<ComputorDb>(options => ComputorDb.Configure(options, connectionString));
         builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddSingleton<WakeSignal<OutboxRelay>>();

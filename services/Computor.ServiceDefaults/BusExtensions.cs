@@ -12,8 +12,7 @@ public static class BusExtensions
     /// kebab-case endpoints, the PostgreSQL-backed scheduler for delays, and start-up that waits for the broker.
     /// </summary>
     public static IHostApplicationBuilder AddComputorBus(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator> configure,
-        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+        Action<IBusRegistrationConfigurator> configure)
     {
         var connection = builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException(
@@ -33,7 +32,6 @@ public static class BusExtensions
             {
                 cfg.Host(new Uri(connection));
                 cfg.UseMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
-                configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
