@@ -14,9 +14,11 @@ fi
 "$root/deploy/local/install-prerequisites.sh"
 mkdir -p "$state" && chmod 755 "$root/.tmp" "$state"
 export ConnectionStrings__Computor=$("$root/deploy/local/start-postgres.sh" "$state/postgres" "$pg_port")
-curl -fsS -u guest:guest "http://127.0.0.1:$mq_management/api/overview" >/dev/null 2>&1 \
-  && export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$mq_port/" \
-  || export ConnectionStrings__RabbitMq=$("$root/deploy/local/start-rabbitmq.sh" "$state/rabbitmq" "$mq_port" "$mq_management")
+if "$root/deploy/local/rabbitmqctl.sh" "$state/rabbitmq" "$mq_port" status >/dev/null 2>&1; then
+  export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:$mq_port/"
+else
+  export ConnectionStrings__RabbitMq=$("$root/deploy/local/start-rabbitmq.sh" "$state/rabbitmq" "$mq_port" "$mq_management")
+fi
 if [ -z "${COMPUTOR_ADMIN_TOKEN:-}" ]; then
   [ -f "$state/admin-token" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$state/admin-token")
   COMPUTOR_ADMIN_TOKEN=$(cat "$state/admin-token")

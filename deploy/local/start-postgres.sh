@@ -18,8 +18,10 @@ mkdir -p "$dir"
 if [ ! -f "$dir/data/PG_VERSION" ]; then
   "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >"$dir/initdb.log"
 fi
-"${as_owner[@]}" "$bin/pg_ctl" -w -D "$dir/data" -l "$dir/postgres.log" start -o \
-  "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+# A cluster already running from an earlier call is reused.
+"${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 ||
+  "${as_owner[@]}" "$bin/pg_ctl" -w -D "$dir/data" -l "$dir/postgres.log" start -o \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
 "${as_owner[@]}" psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='computor'" | grep -q 1 \
   || "${as_owner[@]}" psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE computor" >/dev/null
 echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=computor"
