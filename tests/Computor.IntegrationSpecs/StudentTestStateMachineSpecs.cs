@@ -108,6 +108,32 @@ public sealed class When_the_student_test_saga_handles_messages
     }
 
     [Test]
+    public async Task Should_record_a_runner_report_with_local_times_in_utc()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.py");
+        await harness.Bus.Publish(run.Submit);
+        Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.True);
+        var graz = TimeSpan.FromHours(2);
+        var started = new DateTimeOffset(2026, 11, 26, 20, 0, 0, graz);
+        await harness.Bus.Publish(new StudentTestRunStarted { CorrelationId = run.CorrelationId, Runner = "r1", StartedAt = started });
+        await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Started, "the run to start");
+        await harness.Bus.Publish(new StudentTestRunCompleted
+        {
+            CorrelationId = run.CorrelationId, Grade = 1, ReportLocation = "r/testSummary.json", FinishedAt = started.AddSeconds(3),
+            Summary = new TestSummaryCounts { Total = 2, Passed = 2, Failed = 0, Skipped = 0 },
+        });
+
+        var result = await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Finished, "the run to finish");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.StartedAt, Is.EqualTo(started));
+            Assert.That(result.FinishedAt!.Value.Offset, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(result.Grade, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Should_fail_a_run_whose_backend_no_runner_serves()
     {
         await StartHarness();

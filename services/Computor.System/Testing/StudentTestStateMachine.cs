@@ -87,7 +87,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .ThenAsync(c => Mirror(c, r =>
                 {
                     r.Status = ResultStatus.Started;
-                    r.StartedAt = c.Message.StartedAt;
+                    r.StartedAt = c.Message.StartedAt.ToUniversalTime();
                 }))
                 .TransitionTo(Started),
             When(Timeout.Received)
@@ -112,7 +112,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                     r.Failed = c.Message.Summary.Failed;
                     r.Skipped = c.Message.Summary.Skipped;
                     r.ReportLocation = c.Message.ReportLocation;
-                    r.FinishedAt = c.Message.FinishedAt;
+                    r.FinishedAt = c.Message.FinishedAt.ToUniversalTime();
                 }))
                 .TransitionTo(Finished),
             When(RunFailed)
