@@ -31,6 +31,18 @@ static partial class Validation
     public static IResult? Range(string field, int? value, int min, int max) =>
         value is { } v && (v < min || v > max) ? ApiProblem.Invalid(field, $"must be between {min} and {max}") : null;
 
+    /// <summary>
+    /// A clone URL without credentials: tokens belong in the runners' configuration, never in rows and messages
+    /// that reach logs.
+    /// </summary>
+    public static IResult? RepositoryUrl(string field, string? value) =>
+        value is null ? null
+        : Text(field, value, 1024) ?? (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "ssh" or "git" or "file"
+            ? string.IsNullOrEmpty(url.UserInfo) || url.Scheme == "ssh" && !url.UserInfo.Contains(':')
+                ? null
+                : ApiProblem.Invalid(field, "must not contain credentials; configure them on the runners")
+            : ApiProblem.Invalid(field, "an absolute http(s), ssh, git or file URL"));
+
     /// <summary>A path inside a repository: relative, no '..', no backslashes, not empty.</summary>
     public static bool IsRelativeDirectory(string value) =>
         value.Length is > 0 and <= 255 && !value.StartsWith('/') && !value.Contains('\\')

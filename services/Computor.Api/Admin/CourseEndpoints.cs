@@ -17,7 +17,7 @@ static class CourseEndpoints
                     Validation.Path("path", body.Path), Validation.Text("title", body.Title),
                     Validation.Text("provider_url", body.ProviderUrl, 1024, required: false),
                     Validation.Text("full_path", body.FullPath, 1024, required: false),
-                    Validation.Text("assignments_url", body.AssignmentsUrl, 1024, required: false)) is { } problem)
+                    Validation.RepositoryUrl("assignments_url", body.AssignmentsUrl)) is { } problem)
                 return problem;
             if (await db.CourseFamilies.FindAsync([body.CourseFamilyId], ct) is not { } family)
                 return ApiProblem.NotFound("course family");

@@ -16,10 +16,10 @@ static class CourseMemberEndpoints
         {
             var repository = body.Repository;
             if (Validation.FirstProblem(Validation.Required("user_id", body.UserId), Validation.Required("course_id", body.CourseId),
-                    Validation.Text("repository.url", repository?.Url, 1024, required: false),
+                    Validation.RepositoryUrl("repository.url", repository?.Url),
                     Validation.Text("repository.full_path", repository?.FullPath, 1024, required: false),
                     Validation.Text("repository.web_url", repository?.WebUrl, 1024, required: false),
-                    Validation.Text("repository.http_url_to_repo", repository?.HttpUrlToRepo, 1024, required: false)) is { } problem)
+                    Validation.RepositoryUrl("repository.http_url_to_repo", repository?.HttpUrlToRepo)) is { } problem)
                 return problem;
             if (await db.Users.FindAsync([body.UserId], ct) is null)
                 return ApiProblem.NotFound("user");

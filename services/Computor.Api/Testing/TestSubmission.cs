@@ -123,7 +123,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
     static string? ProjectUrl(TestRequest request) =>
         request.ProviderUrl is { } provider && request.Project is { } project
         && Uri.TryCreate($"{provider.TrimEnd('/')}/{project.Trim('/')}.git", UriKind.Absolute, out var url)
-        && url.Scheme is "http" or "https"
+        && url.Scheme is "http" or "https" && url.UserInfo.Length == 0
             ? url.ToString()
             : null;
 }
