@@ -34,6 +34,33 @@ public sealed class When_messages_arrive_again_or_late
     }
 
     [Test]
+    public async Task Should_schedule_a_lost_timeout_again_when_the_start_is_redelivered()
+    {
+        await using var stack = await ComputorStack.Start(("StudentTest:RunGrace", "00:00:00"));
+        var course = await SampleCourse.Create(stack.Admin());
+        var student = stack.Client(course.StudentToken);
+        var created = await student.Post("/tests", course.TestRequest(StandInRunner.Hangs, SampleCourse.Version()));
+        var correlationId = created.Id("test_system_id");
+        await Eventually.Until(() => student.Status(created.Id()), s => s == "started", "the run to start");
+
+        // As if the scheduling command had been lost after the saga saved its state.
+        var lost = await Database.Count(stack.Database, $"""
+            WITH lost AS (DELETE FROM scheduled_messages m USING student_test_sagas s
+                          WHERE s.timeout_token_id = m.token_id AND s.correlation_id = '{correlationId}' RETURNING 1)
+            SELECT count(*) FROM lost
+            """);
+        Assert.That(lost, Is.EqualTo(1));
+
+        await stack.SystemBus.Publish(new StudentTestRunStarted
+        {
+            CorrelationId = correlationId, Runner = "stand-in", StartedAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.Until(() => student.Status(created.Id()), s => s == "failed", "the run to time out after all");
+        var result = await student.Get($"/results/{created.Id()}");
+        Assert.That(result["status_message"]!.GetValue<string>(), Does.Contain("did not finish within 3 s"));
+    }
+
+    [Test]
     public async Task Should_cancel_a_test_that_waits_for_a_runner_and_ignore_the_runners_late_start()
     {
         await using var stack = await ComputorStack.Create();

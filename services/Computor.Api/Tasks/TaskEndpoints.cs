@@ -9,7 +9,7 @@ namespace Computor.Api.Tasks;
 static class TaskEndpoints
 {
     public sealed record TaskView(Guid Id, string Flow, string State, string Status, string? Reason, Guid? ResultId,
-        DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt);
+        DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? DeadlineAt);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -21,8 +21,9 @@ static class TaskEndpoints
             var status = ResultView.StatusName(result.Status);
             // Before the system service has taken the command, the request exists only as the queued result.
             return Results.Ok(saga is null
-                ? new TaskView(correlationId, "student_test", "Submitted", status, null, result.Id, result.CreatedAt, null)
-                : new TaskView(correlationId, "student_test", saga.CurrentState, status, saga.Reason, result.Id, saga.CreatedAt, saga.UpdatedAt));
+                ? new TaskView(correlationId, "student_test", "Submitted", status, null, result.Id, result.CreatedAt, null, null)
+                : new TaskView(correlationId, "student_test", saga.CurrentState, status, saga.Reason, result.Id, saga.CreatedAt, saga.UpdatedAt,
+                    saga.DeadlineAt));
         });
     }
 }

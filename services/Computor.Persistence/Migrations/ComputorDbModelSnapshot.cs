@@ -478,6 +478,10 @@ namespace Computor.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("current_state");
 
+                    b.Property<DateTimeOffset?>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");

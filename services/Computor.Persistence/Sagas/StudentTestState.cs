@@ -15,6 +15,9 @@ public sealed class StudentTestState : SagaStateMachineInstance, ISagaVersion
     public string? RunnerQueue { get; set; }
     public int TimeoutSeconds { get; set; }
     public Guid? TimeoutTokenId { get; set; }
+
+    /// <summary>When the current phase (waiting for a runner, running) times out.</summary>
+    public DateTimeOffset? DeadlineAt { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -64,9 +64,9 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                             $"No runner serves the execution backend '{c.Message.Assignment.ExecutionBackend}'"))
                         .TransitionTo(Failed),
                     known => known
+                        .Then(c => c.Saga.DeadlineAt = clock.GetUtcNow() + settings.QueueTimeout)
                         .ThenAsync(SendToRunner)
-                        .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
-                            _ => settings.QueueTimeout)
+                        .Schedule(Timeout, TimedOut, UntilDeadline)
                         .ThenAsync(c => Mirror(c, r => r.Status = ResultStatus.Queued))
                         .TransitionTo(Queued)),
             When(CancelRequested)
@@ -74,16 +74,16 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .ThenAsync(c => End(c, ResultStatus.Cancelled, c.Message.Reason ?? "Cancelled before it was queued"))
                 .TransitionTo(Cancelled));
 
+        // What the saga sends leaves after its state was saved; if that fails, the message that caused it comes
+        // again. A submit seen again while queued sends the run again (runners take a run once per correlation
+        // id), and a start seen again while started schedules the timeout again, for the same deadline.
         During(Queued,
-            // A submit seen again while queued is a redelivery after a failed send: send the run again (runners
-            // take a run once per correlation id) rather than leave it to the queue timeout.
             When(Submitted)
                 .ThenAsync(SendToRunner)
-                .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
-                    _ => settings.QueueTimeout),
+                .Schedule(Timeout, TimedOut, UntilDeadline),
             When(RunStarted)
-                .Schedule(Timeout, c => new StudentTestTimedOut { CorrelationId = c.Saga.CorrelationId },
-                    c => TimeSpan.FromSeconds(c.Saga.TimeoutSeconds) + settings.RunGrace)
+                .Then(c => c.Saga.DeadlineAt = clock.GetUtcNow() + TimeSpan.FromSeconds(c.Saga.TimeoutSeconds) + settings.RunGrace)
+                .Schedule(Timeout, TimedOut, UntilDeadline)
                 .ThenAsync(c => Mirror(c, r =>
                 {
                     r.Status = ResultStatus.Started;
@@ -96,6 +96,8 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Failed));
 
         During(Started,
+            When(RunStarted)
+                .Schedule(Timeout, TimedOut, UntilDeadline),
             When(Timeout.Received)
                 .ThenAsync(c => End(c, ResultStatus.Failed, $"The test run did not finish within {c.Saga.TimeoutSeconds} s"))
                 .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
@@ -128,6 +130,14 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .ThenAsync(c => End(c, ResultStatus.Cancelled, c.Message.Reason ?? "Cancelled"))
                 .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
                 .TransitionTo(Cancelled));
+    }
+
+    static StudentTestTimedOut TimedOut(BehaviorContext<StudentTestState> context) => new() { CorrelationId = context.Saga.CorrelationId };
+
+    TimeSpan UntilDeadline(BehaviorContext<StudentTestState> context)
+    {
+        var left = context.Saga.DeadlineAt!.Value - clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     static async Task SendToRunner(BehaviorContext<StudentTestState, SubmitStudentTest> context)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Computor.Persistence.Migrations
 {
     [DbContext(typeof(ComputorDb))]
-    [Migration("20261126183518_Initial")]
+    [Migration("20261126191706_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -480,6 +480,10 @@ namespace Computor.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("current_state");
+
+                    b.Property<DateTimeOffset?>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text")

@@ -71,6 +71,7 @@ namespace Computor.Persistence.Migrations
                     runner_queue = table.Column<string>(type: "text", nullable: true),
                     timeout_seconds = table.Column<int>(type: "integer", nullable: false),
                     timeout_token_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    deadline_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reason = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
