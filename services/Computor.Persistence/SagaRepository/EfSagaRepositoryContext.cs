@@ -12,8 +12,7 @@ namespace Computor.Persistence.SagaRepository;
 /// </summary>
 sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,
-    SagaRepositoryContext<TSaga, TMessage>,
-    IDisposable
+    SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
     where TMessage : class
 {
@@ -25,10 +24,6 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     {
         this.db = db;
         this.factory = factory;
-    }
-
-    public void Dispose()
-    {
     }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>

@@ -16,17 +16,14 @@ public sealed class EfSagaRepositoryContextFactory<TSaga>(ComputorDb db, ISagaCo
     ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
-    public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next) where T : class
-    {
-        using var repositoryContext = new EfSagaRepositoryContext<TSaga, T>(db, context, factory);
-        await next.Send(repositoryContext);
-    }
+    public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next) where T : class =>
+        next.Send(new EfSagaRepositoryContext<TSaga, T>(db, context, factory));
 
     public async Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class
     {
         var instances = await db.Set<TSaga>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
-        using var repositoryContext = new EfSagaRepositoryContext<TSaga, T>(db, context, factory);
+        var repositoryContext = new EfSagaRepositoryContext<TSaga, T>(db, context, factory);
         await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
     }
 
