@@ -29,7 +29,9 @@ public sealed class When_several_relays_share_one_outbox
 
         await Eventually.Until(() => Task.FromResult(ids.Count(stack.Gate.Cancellations.ContainsKey)), n => n == ids.Count,
             "every message to arrive");
-        Assert.That(await Database.Count(stack.Database, "SELECT count(*) FROM outbox_messages"), Is.Zero);
+        // A relay deletes its rows after the broker confirmed them, so the outbox drains just after delivery.
+        await Eventually.Until(() => Database.Count(stack.Database, "SELECT count(*) FROM outbox_messages"), n => n == 0,
+            "the outbox to drain");
         Assert.That(ids.Select(id => stack.Gate.Cancellations[id]), Is.All.EqualTo(1), "no message was relayed twice");
     }
 }

@@ -30,7 +30,8 @@ public sealed class When_the_api_answered_but_could_not_publish
         await Eventually.Until(() => student.Status(created.Id()), s => s == "started", "the run to start");
         stack.Gate.Release(created.Id("test_system_id"));
         await Eventually.Until(() => student.Status(created.Id()), s => s == "finished", "the run to finish");
-        Assert.That(await Database.Count(stack.Database, "SELECT count(*) FROM outbox_messages"), Is.Zero);
+        await Eventually.Until(() => Database.Count(stack.Database, "SELECT count(*) FROM outbox_messages"), n => n == 0,
+            "the outbox to drain");
     }
 
     [Test]
