@@ -1,0 +1,19 @@
+using Computor.Runner.Material;
+using Computor.Runner.Sandboxing;
+
+namespace Computor.Runner.Execution;
+
+/// <summary>A language a runner executes (Python, the MATLAB language): runs one side of a suite.</summary>
+public interface ILanguageEngine
+{
+    /// <summary>The language argument of the command line (<c>python</c>, <c>octave</c>).</summary>
+    string Language { get; }
+
+    /// <summary>successDependency indices start here: 0 in Python, 1 in MATLAB.</summary>
+    int FirstIndex { get; }
+
+    /// <summary>The script a collection runs when test.yaml names none.</summary>
+    string? DefaultEntry(string directory, AssignmentMeta meta);
+
+    Task<SideRun> Execute(SidePlan plan, SandboxLimits limits, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using Computor.Contracts.Testing;
+using Computor.Runner.Material;
+
+namespace Computor.Runner.Execution;
+
+/// <summary>One run of a suite: test.yaml, where the code is, and the course's limits if any.</summary>
+public sealed record SuiteRequest
+{
+    public required string TestFile { get; init; }
+    public required RunSpecification Specification { get; init; }
+    public TestLimits? CourseLimits { get; init; }
+}

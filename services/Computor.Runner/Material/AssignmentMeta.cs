@@ -1,0 +1,23 @@
+namespace Computor.Runner.Material;
+
+/// <summary>The parts of meta.yaml a runner uses. Everything else in the file is description for people.</summary>
+public sealed record AssignmentMeta
+{
+    public static readonly AssignmentMeta Empty = new();
+
+    public string? Slug { get; init; }
+    public IReadOnlyList<string> StudentSubmissionFiles { get; init; } = [];
+    public IReadOnlyList<string> TestFiles { get; init; } = [];
+    public string? ExecutionBackend { get; init; }
+    public ExecutionSettings Settings { get; init; } = new();
+}
+
+/// <summary><c>properties.executionBackend.settings</c>: limits and environment for the run.</summary>
+public sealed record ExecutionSettings
+{
+    public double? Timeout { get; init; }
+    public int? MemoryLimitMb { get; init; }
+    public int? CpuLimitSeconds { get; init; }
+    public int? MaxProcesses { get; init; }
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
