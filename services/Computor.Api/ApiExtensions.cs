@@ -6,6 +6,7 @@ using Computor.Api.Tasks;
 using Computor.Api.Testing;
 using Computor.Persistence;
 using Computor.ServiceDefaults;
+using Computor.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,6 +46,8 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<TestSubmission>();
+        builder.AddObjectStorage();
+        builder.Services.AddSingleton<ResultReports>();
         return builder;
     }
 

@@ -12,7 +12,8 @@ public static class BusExtensions
     /// kebab-case endpoints, the PostgreSQL-backed scheduler for delays, and start-up that waits for the broker.
     /// </summary>
     public static IHostApplicationBuilder AddComputorBus(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator> configure)
+        Action<IBusRegistrationConfigurator> configure,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? endpoints = null)
     {
         var connection = builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException(
@@ -32,6 +33,7 @@ public static class BusExtensions
             {
                 cfg.Host(new Uri(connection));
                 cfg.UseMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
+                endpoints?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });

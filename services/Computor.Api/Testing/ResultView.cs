@@ -19,9 +19,10 @@ public sealed record ResultView(
     DateTimeOffset? FinishedAt,
     JsonObject? ResultJson)
 {
-    public static ResultView Of(Result r) => new(r.Id, r.CourseMemberId, r.CourseContentId, r.VersionIdentifier, r.Submit,
+    /// <param name="report">testSummary.json of a finished run, when object storage could provide it.</param>
+    public static ResultView Of(Result r, JsonObject? report = null) => new(r.Id, r.CourseMemberId, r.CourseContentId, r.VersionIdentifier, r.Submit,
         StatusName(r.Status), r.Grade, r.TestSystemId.ToString(), r.StatusMessage, r.CreatedAt, r.StartedAt, r.FinishedAt,
-        ReportOf(r));
+        r.Status == ResultStatus.Finished && report is not null ? report : ReportOf(r));
 
     /// <summary>API strings of DOMAIN.md section 5; crashed reads as failed, scheduled as queued.</summary>
     public static string StatusName(ResultStatus status) => status switch

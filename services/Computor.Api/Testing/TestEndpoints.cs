@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Computor.Contracts.Testing;
 using Computor.Persistence;
 using Computor.ServiceDefaults;
+using Computor.Storage;
 
 namespace Computor.Api.Testing;
 
@@ -19,8 +20,27 @@ static class TestEndpoints
                 ? Results.Ok(new { r.Id, Status = ResultView.StatusName(r.Status), r.StartedAt })
                 : ApiProblem.NotFound("result"));
 
-        api.MapGet("/results/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
-            await db.FindVisible(id, caller, ct) is { } r ? Results.Ok(ResultView.Of(r)) : ApiProblem.NotFound("result"));
+        api.MapGet("/results/{id:guid}", async (Guid id, ComputorDb db, ResultReports reports, ClaimsPrincipal caller, CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r ? Results.Ok(ResultView.Of(r, await reports.Report(r, ct))) : ApiProblem.NotFound("result"));
+
+        api.MapGet("/results/{id:guid}/artifacts", async (Guid id, ComputorDb db, ReportStore store, ClaimsPrincipal caller, CancellationToken ct) =>
+        {
+            if (await db.FindVisible(id, caller, ct) is not { } r)
+                return ApiProblem.NotFound("result");
+            var names = await store.Artifacts(r.TestSystemId, ct);
+            return Results.Ok(names.Select(n => new { Name = n, Url = $"/results/{r.Id}/artifacts/{Uri.EscapeDataString(n)}" }));
+        });
+
+        api.MapGet("/results/{id:guid}/artifacts/{name}", async (Guid id, string name, ComputorDb db, ReportStore store, ClaimsPrincipal caller, CancellationToken ct) =>
+        {
+            if (await db.FindVisible(id, caller, ct) is not { } r)
+                return ApiProblem.NotFound("result");
+            if (name != Path.GetFileName(name) || name.Length > 200)
+                return ApiProblem.NotFound("artifact");
+            return await store.Artifact(r.TestSystemId, name, ct) is { } stream
+                ? Results.Stream(stream, name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "application/octet-stream", name)
+                : ApiProblem.NotFound("artifact");
+        });
 
         // Clients poll this every 2 s: one indexed read, and the body is a bare JSON string.
         api.MapGet("/results/{id:guid}/status", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>

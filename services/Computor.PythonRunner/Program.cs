@@ -1,0 +1,7 @@
+using Computor.PythonRunner;
+using Computor.ServiceDefaults;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPythonRunner();
+builder.Build().Run();

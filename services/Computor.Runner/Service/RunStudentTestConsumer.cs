@@ -1,0 +1,118 @@
+using Computor.Contracts.Testing;
+using Computor.Runner.Execution;
+using Computor.Runner.Material;
+using Computor.Runner.Reports;
+using Computor.Runner.Workspaces;
+using Computor.Storage;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Computor.Runner.Service;
+
+/// <summary>
+/// Tests one submission: reference from the cache, student code at its commit, the suite in the
+/// sandbox, the report to object storage, the outcome to the saga. Idempotent by correlation id:
+/// a redelivered run whose report is already stored announces that report instead of running again.
+/// </summary>
+public sealed class RunStudentTestConsumer(
+    SuiteRunner suites,
+    ReferenceCache references,
+    GitCheckout git,
+    ReportStore reports,
+    RunningTests running,
+    IOptions<WorkerOptions> worker,
+    ILogger<RunStudentTestConsumer> logger) : IConsumer<RunStudentTest>
+{
+    public async Task Consume(ConsumeContext<RunStudentTest> context)
+    {
+        var run = context.Message;
+        var reportKey = ReportStore.ReportKey(run.CorrelationId);
+        if (await reports.Report(reportKey, context.CancellationToken) is { } stored)
+        {
+            logger.LogInformation("Run {CorrelationId} already has a report; announcing it again", run.CorrelationId);
+            await context.Publish(Completed(run, ReportJson.Deserialize(stored), reportKey));
+            return;
+        }
+
+        await context.Publish(new StudentTestRunStarted
+        {
+            CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = DateTimeOffset.UtcNow,
+        });
+        using var cancellation = running.Start(run.CorrelationId, context.CancellationToken);
+        var workspace = Path.Combine(worker.Value.WorkDirectory, run.CorrelationId.ToString("N"));
+        try
+        {
+            var (report, artifacts) = await Test(run, workspace, cancellation.Token);
+            var location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
+            await context.Publish(Completed(run, report, location));
+        }
+        catch (Exception e) when (e is MaterialException or WorkspaceException)
+        {
+            logger.LogInformation("Run {CorrelationId} failed: {Reason}", run.CorrelationId, e.Message);
+            await context.Publish(new StudentTestRunFailed { CorrelationId = run.CorrelationId, Reason = e.Message, FailedAt = DateTimeOffset.UtcNow });
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Run {CorrelationId} was cancelled", run.CorrelationId);
+        }
+        finally
+        {
+            running.Finish(run.CorrelationId);
+            if (Directory.Exists(workspace))
+                Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    async Task<(TestReport, IReadOnlyList<(string, byte[])>)> Test(RunStudentTest run, string workspace, CancellationToken cancellationToken)
+    {
+        var reference = run.Assignment.Reference;
+        if (reference.RepositoryUrl is null || reference.Commit is null)
+            throw new WorkspaceException("the assignment has no released reference (repository and commit)");
+        if (run.Student.RepositoryUrl is null || run.Student.Commit is null)
+            throw new WorkspaceException("uploaded submissions are not supported by this runner yet; push to your repository and test the commit");
+        if (!AssignmentMetaReader.IsRelativeInside(run.Assignment.Directory))
+            throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' is not a relative path");
+
+        using var lease = await references.Get(reference.RepositoryUrl, reference.Commit, cancellationToken);
+        var referenceDirectory = Path.Combine(lease.Path, run.Assignment.Directory);
+        if (!Directory.Exists(referenceDirectory))
+            throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' not found in the released reference");
+
+        var checkout = Path.Combine(workspace, "repository");
+        await Task.Run(() => git.Checkout(run.Student.RepositoryUrl, run.Student.Commit, checkout), cancellationToken);
+        var studentDirectory = Path.Combine(checkout, run.Assignment.Directory);
+        if (!Directory.Exists(studentDirectory))
+            throw new WorkspaceException($"directory '{run.Assignment.Directory}' not found in your repository at {run.Student.Commit}");
+
+        var output = Path.Combine(workspace, "output");
+        var spec = new RunSpecification
+        {
+            StudentDirectory = studentDirectory,
+            ReferenceDirectory = referenceDirectory,
+            TestDirectory = Path.Combine(workspace, "testprograms"),
+            OutputDirectory = output,
+            ArtifactDirectory = Path.Combine(output, "artifacts"),
+        };
+        var report = await suites.Run(new SuiteRequest
+        {
+            TestFile = Path.Combine(referenceDirectory, "test.yaml"), Specification = spec, CourseLimits = run.Limits,
+        }, cancellationToken);
+        var artifacts = Directory.Exists(spec.ArtifactDirectory)
+            ? Directory.EnumerateFiles(spec.ArtifactDirectory).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList()
+            : [];
+        return (report, artifacts);
+    }
+
+    static StudentTestRunCompleted Completed(RunStudentTest run, TestReport report, string location) => new()
+    {
+        CorrelationId = run.CorrelationId,
+        Summary = new TestSummaryCounts
+        {
+            Total = report.Summary.Total, Passed = report.Summary.Passed, Failed = report.Summary.Failed, Skipped = report.Summary.Skipped,
+        },
+        Grade = report.Grade,
+        ReportLocation = location,
+        FinishedAt = DateTimeOffset.UtcNow,
+    };
+}

@@ -1,0 +1,65 @@
+using Computor.Runner.Workspaces;
+using Computor.ServiceDefaults;
+using Computor.Storage;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Computor.Runner.Service;
+
+public static class RunnerServiceExtensions
+{
+    /// <summary>
+    /// The runner as a service: consumes RunStudentTest from the queues in <c>WORKER_QUEUES</c>
+    /// (default: the language's queue), <c>WORKER_CONCURRENCY</c> at a time, highest priority first.
+    /// </summary>
+    public static IHostApplicationBuilder AddRunnerService(this IHostApplicationBuilder builder, string defaultQueue)
+    {
+        builder.AddObjectStorage();
+        builder.Services.AddOptions<WorkerOptions>()
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.Type = configuration["WORKER_TYPE"] ?? o.Type;
+                o.Queues = configuration["WORKER_QUEUES"] ?? defaultQueue;
+                if (int.TryParse(configuration["WORKER_CONCURRENCY"], out var concurrency))
+                    o.Concurrency = concurrency;
+            })
+            .BindConfiguration("Worker")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<GitOptions>().BindConfiguration(GitOptions.Section);
+        builder.Services.AddSingleton<GitCheckout>();
+        builder.Services.AddSingleton<ReferenceCache>();
+        builder.Services.AddSingleton<RunningTests>();
+        // Before the bus: a runner without a sandbox must not take a single run.
+        builder.Services.AddHostedService<SandboxCheck>();
+
+        var worker = new WorkerOptions { Queues = builder.Configuration["WORKER_QUEUES"] ?? defaultQueue };
+        var concurrency = int.TryParse(builder.Configuration["WORKER_CONCURRENCY"], out var c) ? c : worker.Concurrency;
+        builder.AddComputorBus(x =>
+        {
+            x.AddConsumer<RunStudentTestConsumer>().ExcludeFromConfigureEndpoints();
+            // Every runner instance needs every cancellation: its own temporary queue.
+            x.AddConsumer<StudentTestCancelledConsumer>()
+                .Endpoint(e =>
+                {
+                    e.Temporary = true;
+                    e.InstanceId = Guid.NewGuid().ToString("N")[..8];
+                });
+        }, (context, cfg) =>
+        {
+            foreach (var queue in worker.QueueNames)
+                cfg.ReceiveEndpoint(queue, e =>
+                {
+                    RunnerQueues.ConfigureRunnerEndpoint(e);
+                    // Prefetch no more than we run, so a waiting official submission overtakes queued test requests.
+                    e.PrefetchCount = concurrency;
+                    e.ConcurrentMessageLimit = concurrency;
+                    e.UseMessageRetry(r => r.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+                    e.ConfigureConsumer<RunStudentTestConsumer>(context);
+                });
+        });
+        return builder;
+    }
+}
