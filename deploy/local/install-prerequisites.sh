@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the integration specs and the local scripts start: RabbitMQ and PostgreSQL
-# (Debian packages). Installs only what is missing, so it costs nothing on a prepared machine.
+# Installs what the specs and the local scripts need: RabbitMQ and PostgreSQL, bubblewrap and the
+# Python the runner sandboxes (with numpy, matplotlib, pyflakes; pytest for the benchmark) as Debian
+# packages, and the S3 server for tests from npm. Installs only what is missing.
 set -euo pipefail
 need=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v curl >/dev/null || need+=(curl)
 command -v runuser >/dev/null || need+=(util-linux)
-[ ${#need[@]} -eq 0 ] && exit 0
+command -v bwrap >/dev/null || need+=(bubblewrap)
+[ -x /usr/bin/python3 ] || need+=(python3)
+/usr/bin/python3 -c "import numpy" 2>/dev/null || need+=(python3-numpy)
+/usr/bin/python3 -c "import matplotlib" 2>/dev/null || need+=(python3-matplotlib)
+/usr/bin/python3 -c "import pyflakes" 2>/dev/null || need+=(python3-pyflakes)
+/usr/bin/python3 -c "import pytest" 2>/dev/null || need+=(python3-pytest)
+command -v npm >/dev/null || need+=(npm)
+here="$(cd "$(dirname "$0")" && pwd)"
+install_s3() { bash "$here/install-s3rver.sh"; }
+if [ ${#need[@]} -eq 0 ]; then install_s3; exit 0; fi
 if [ "$(id -u)" != 0 ]; then
   echo "Missing packages: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
   exit 1
@@ -16,3 +26,4 @@ echo "Installing ${need[*]} ..."
 apt-get update -qq
 # Package scripts may try to start system-wide servers; the specs start their own on free ports.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+install_s3

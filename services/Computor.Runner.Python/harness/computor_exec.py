@@ -189,6 +189,7 @@ def fork_collection(plan, collection, index):
     if pid == 0:
         os.close(read_end)
         os.setsid()
+        collection_process = os.getpid()
         answer = {}
         try:
             PROTOCOL.close()
@@ -204,6 +205,8 @@ def fork_collection(plan, collection, index):
             run_collection(plan, collection, answer)
         except BaseException as failure:
             answer["error"] = "%s: %s" % (type(failure).__name__, failure)
+        if os.getpid() != collection_process:
+            os._exit(1)  # a process the student's code forked: only the collection's own process answers
         try:
             data = json.dumps(answer).encode()
         except Exception as failure:
@@ -219,26 +222,37 @@ def fork_collection(plan, collection, index):
 
 
 def collect(pid, read_end, timeout):
+    """Reads the collection's answer until its process exits (not until EOF: processes the student's
+    code forked may hold the pipe open) or the timeout passes."""
     import select
     deadline = time.monotonic() + timeout
+    exited = os.pidfd_open(pid)
+    os.set_blocking(read_end, False)
     chunks = []
     size = 0
     timed_out = False
-    while True:
+    done = False
+    while not done:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             timed_out = True
             break
-        ready, _, _ = select.select([read_end], [], [], remaining)
-        if not ready:
-            continue
-        chunk = os.read(read_end, 1 << 16)
-        if not chunk:
-            break
-        size += len(chunk)
-        if size > 64 << 20:
-            break
-        chunks.append(chunk)
+        ready, _, _ = select.select([read_end, exited], [], [], remaining)
+        done = exited in ready
+        while True:
+            try:
+                chunk = os.read(read_end, 1 << 16)
+            except BlockingIOError:
+                break
+            if not chunk:
+                done = True
+                break
+            size += len(chunk)
+            if size > 64 << 20:
+                done = True
+                break
+            chunks.append(chunk)
+    os.close(exited)
     os.close(read_end)
     try:
         os.killpg(pid, signal.SIGKILL)  # background processes the collection left behind

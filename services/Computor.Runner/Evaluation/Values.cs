@@ -33,7 +33,8 @@ public static class Values
             "inf" => double.PositiveInfinity,
             _ => double.NegativeInfinity,
         },
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
+            v.TryGetValue<double>(out var d) ? d : v.TryGetValue<long>(out var l) ? l : double.Parse(v.ToJsonString(), global::System.Globalization.CultureInfo.InvariantCulture),
         _ => double.NaN,
     };
 

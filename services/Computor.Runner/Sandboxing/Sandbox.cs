@@ -16,7 +16,7 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
     const int MaxErrorBytes = 64 << 10;
 
     /// <summary>Paths the code needs from the host system, read-only, when they exist.</summary>
-    static readonly string[] SystemPaths = ["/usr", "/etc/ld.so.cache", "/etc/fonts", "/etc/alternatives"];
+    static readonly string[] SystemPaths = ["/usr", "/etc/ld.so.cache", "/etc/fonts", "/etc/alternatives", "/etc/matplotlibrc"];
 
     public bool Enabled => !options.Value.Disabled;
 

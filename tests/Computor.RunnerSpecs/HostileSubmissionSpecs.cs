@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+using Computor.Contracts.Testing;
+using Computor.Runner.Reports;
+
+namespace Computor.RunnerSpecs;
+
+/// <summary>Student code is hostile: each attack ends in a failed result with a reason, and the next submission still passes.</summary>
+[NonParallelizable]
+public class When_a_submission_is_hostile
+{
+    const string Secret = "runner-secret-7d3f";
+
+    static readonly TestLimits Limits = new() { TimeoutSeconds = 30, MemoryLimitMb = 256, MaxProcesses = 32 };
+
+    static IEnumerable<TestCaseData> Attacks()
+    {
+        yield return new TestCaseData("while True:\n    pass\n", "Timeout: execution took longer than 2 s").SetName("infinite loop");
+        yield return new TestCaseData("import time\ntime.sleep(120)\n", "Timeout: execution took longer than 2 s").SetName("sleep past the timeout");
+        yield return new TestCaseData("import os\nwhile True:\n    os.fork()\n", "BlockingIOError").SetName("fork bomb");
+        yield return new TestCaseData("a = []\nwhile True:\n    a.append(bytearray(10**7))\n", "Execution failed: MemoryError").SetName("memory hog");
+        yield return new TestCaseData("import sys\nfor _ in range(1000):\n    sys.stdout.write('x' * 10**6)\n", "File too large").SetName("1e9 bytes of output");
+        yield return new TestCaseData("with open('big.bin', 'wb') as f:\n    for _ in range(10**4):\n        f.write(b'x' * 10**6)\n", "File too large").SetName("huge file");
+        yield return new TestCaseData("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)\n", "Network is unreachable").SetName("network connection");
+        yield return new TestCaseData(
+            "import os\nhost = [l.split()[3] for l in open('/proc/self/mountinfo') if l.split()[4] == '/submission'][0]\n" +
+            "print(open(os.path.join(os.path.dirname(host), 'reference', 'solution.py')).read())\n", "FileNotFoundError").SetName("reading the reference solution");
+        yield return new TestCaseData("print(open('/etc/shadow').read())\n", "FileNotFoundError").SetName("reading /etc/shadow");
+        yield return new TestCaseData("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n", "ended without a result").SetName("killing its parent");
+    }
+
+    [TestCaseSource(nameof(Attacks))]
+    public async Task Should_fail_with_a_reason_and_keep_the_runner_working(string attack, string reason)
+    {
+        using (var hostile = Suite().Student(attack + "x = 42\n"))
+        {
+            var report = await hostile.Run(Limits);
+            var test = report.Collection("answer").Test("x");
+            Assert.That(test.Result, Is.EqualTo(ReportResult.Failed));
+            Assert.That(test.ResultMessage, Does.Contain(reason));
+        }
+        using var next = Suite().Student("x = 42\n");
+        Assert.That((await next.Run(Limits)).Result, Is.EqualTo(ReportResult.Passed), "the next submission is tested normally");
+    }
+
+    [Test]
+    public async Task Should_not_see_the_runners_environment()
+    {
+        Environment.SetEnvironmentVariable("COMPUTOR_SPEC_SECRET", Secret);
+        using var hostile = Suite().Student(
+            "import os\nleak = os.environ.get('COMPUTOR_SPEC_SECRET', '') + open('/proc/1/environ').read() + str(os.environ)\nprint(leak)\nx = 42\n");
+        var report = await hostile.Run(Limits);
+        Assert.That(Encoding.UTF8.GetString(ReportJson.Serialize(report)), Does.Not.Contain(Secret));
+        Assert.That(report.Result, Is.EqualTo(ReportResult.Passed));
+    }
+
+    [Test]
+    public async Task Should_end_background_processes_with_the_run()
+    {
+        const string marker = "98765.4321";
+        using var hostile = Suite().Student($"import subprocess\nsubprocess.Popen(['sleep', '{marker}'], start_new_session=True)\nx = 42\n");
+        await hostile.Run(Limits);
+        var deadline = Stopwatch.StartNew();
+        while (Survivors(marker) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Yield();
+        Assert.That(Survivors(marker), Is.Zero, "no process of the run outlives it");
+    }
+
+    static int Survivors(string marker) => Directory.EnumerateDirectories("/proc")
+        .Select(d => Path.Combine(d, "cmdline"))
+        .Count(f => { try { return File.ReadAllText(f).Contains(marker); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } });
+
+    static Assignment Suite() => new Assignment()
+        .Test("type: python\nproperties:\n  timeout: 2\n  tests:\n    - name: answer\n      tests: [{name: x}]\n")
+        .Reference("x = 42\n");
+}
