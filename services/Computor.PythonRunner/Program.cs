@@ -1,7 +1,10 @@
 using Computor.PythonRunner;
 using Computor.ServiceDefaults;
 
-var builder = Host.CreateApplicationBuilder(args);
+// A web host only for /health/live and /health/ready (broker connected, sandbox checked at start).
+var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPythonRunner();
-builder.Build().Run();
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.Run();

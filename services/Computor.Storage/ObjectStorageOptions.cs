@@ -21,4 +21,7 @@ public sealed class ObjectStorageOptions
     /// checksum headers (s3rver) need this; MinIO and S3 work with the default.
     /// </summary>
     public bool ChecksumsWhenRequired { get; set; }
+
+    /// <summary>Create the bucket when it is missing. Off for servers that are given their buckets (s3rver).</summary>
+    public bool CreateBucket { get; set; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -9,7 +10,8 @@ namespace Computor.Storage;
 /// <summary>
 /// Test reports and their artifacts in object storage, one folder per run:
 /// <c>results/{correlationId}/testSummary.json</c> and <c>results/{correlationId}/artifacts/{name}</c>.
-/// The report is written last, so its presence means the run's upload is complete.
+/// The report is written last, so its presence means the run's upload is complete. Artifacts are
+/// listed in <c>artifacts.json</c> beside it: reading a list needs no bucket listing rights.
 /// </summary>
 public sealed class ReportStore(IOptions<ObjectStorageOptions> options) : IDisposable
 {
@@ -22,6 +24,8 @@ public sealed class ReportStore(IOptions<ObjectStorageOptions> options) : IDispo
 
     public static string ReportKey(Guid correlationId) => $"results/{correlationId:D}/{ReportName}";
 
+    static string ManifestKey(Guid correlationId) => $"results/{correlationId:D}/artifacts.json";
+
     static string ArtifactPrefix(Guid correlationId) => $"results/{correlationId:D}/artifacts/";
 
     public async Task<string> Save(Guid correlationId, byte[] report, IReadOnlyList<(string Name, byte[] Data)> artifacts, CancellationToken cancellationToken)
@@ -29,6 +33,7 @@ public sealed class ReportStore(IOptions<ObjectStorageOptions> options) : IDispo
         await EnsureBucket(cancellationToken);
         foreach (var (name, data) in artifacts)
             await Put(ArtifactPrefix(correlationId) + Path.GetFileName(name), data, ContentType(name), cancellationToken);
+        await Put(ManifestKey(correlationId), JsonSerializer.SerializeToUtf8Bytes(artifacts.Select(a => Path.GetFileName(a.Name))), "application/json", cancellationToken);
         await Put(ReportKey(correlationId), report, "application/json", cancellationToken);
         return ReportKey(correlationId);
     }
@@ -44,18 +49,10 @@ public sealed class ReportStore(IOptions<ObjectStorageOptions> options) : IDispo
         return copy.ToArray();
     }
 
-    public async Task<IReadOnlyList<string>> Artifacts(Guid correlationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var listing = await client.Value.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = ArtifactPrefix(correlationId) }, cancellationToken);
-            return (listing.S3Objects ?? []).Select(o => o.Key[ArtifactPrefix(correlationId).Length..]).ToList();
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return [];
-        }
-    }
+    public async Task<IReadOnlyList<string>> Artifacts(Guid correlationId, CancellationToken cancellationToken) =>
+        await Report(ManifestKey(correlationId), cancellationToken) is { } manifest
+            ? JsonSerializer.Deserialize<List<string>>(manifest) ?? []
+            : [];
 
     public Task<Stream?> Artifact(Guid correlationId, string name, CancellationToken cancellationToken) =>
         Open(ArtifactPrefix(correlationId) + Path.GetFileName(name), cancellationToken);
@@ -84,7 +81,7 @@ public sealed class ReportStore(IOptions<ObjectStorageOptions> options) : IDispo
 
     async Task EnsureBucket(CancellationToken cancellationToken)
     {
-        if (bucketExists)
+        if (bucketExists || !options.Value.CreateBucket)
             return;
         await bucketReady.WaitAsync(cancellationToken);
         try

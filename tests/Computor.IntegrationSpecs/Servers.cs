@@ -10,13 +10,25 @@ public sealed class Servers
 
     internal static ITestServers Current => current ?? throw new InvalidOperationException("servers not started");
 
+    static ObjectStorageServer? storage;
+
+    internal static ObjectStorageServer Storage => storage ?? throw new InvalidOperationException("object storage not started");
+
     [OneTimeSetUp]
-    public async Task Start() => current = await TestServers.Start();
+    public async Task Start()
+    {
+        var servers = TestServers.Start();
+        var s3 = ObjectStorageServer.Start();
+        current = await servers;
+        storage = await s3;
+    }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
         if (current is not null)
             await current.DisposeAsync();
+        if (storage is not null)
+            await storage.DisposeAsync();
     }
 }

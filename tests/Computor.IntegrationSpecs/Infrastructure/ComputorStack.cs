@@ -53,7 +53,7 @@ sealed class ComputorStack : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
-        foreach (var (key, value) in overrides)
+        foreach (var (key, value) in Servers.Storage.Settings().Concat(overrides))
             settings[key] = value;
         return new ComputorStack(settings);
     }

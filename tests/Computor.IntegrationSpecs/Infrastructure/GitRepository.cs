@@ -1,0 +1,39 @@
+namespace Computor.IntegrationSpecs.Infrastructure;
+
+/// <summary>A real git repository on disk, reached by the runner through a file:// URL as it would reach GitLab.</summary>
+sealed class GitRepository : IDisposable
+{
+    readonly DirectoryInfo root = Directory.CreateTempSubdirectory("computor-repo-");
+
+    public string Url => new Uri(root.FullName + "/").AbsoluteUri.TrimEnd('/');
+
+    public static async Task<GitRepository> Create()
+    {
+        var repository = new GitRepository();
+        await repository.Git("init", "-q", "-b", "main");
+        return repository;
+    }
+
+    /// <summary>Writes the files (path to content) and commits them; returns the commit id.</summary>
+    public async Task<string> Commit(IReadOnlyDictionary<string, string> files, string message = "update")
+    {
+        foreach (var (path, content) in files)
+        {
+            var full = Path.Combine(root.FullName, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, content);
+        }
+        await Git("add", "-A");
+        await Git("-c", "user.name=Specs", "-c", "user.email=specs@example.test", "commit", "-q", "--allow-empty", "-m", message);
+        return await Git("rev-parse", "HEAD");
+    }
+
+    Task<string> Git(params string[] args) => Shell.Run("git", ["-C", root.FullName, .. args]);
+
+    public void Dispose()
+    {
+        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
+            file.Attributes = FileAttributes.Normal;
+        root.Delete(recursive: true);
+    }
+}

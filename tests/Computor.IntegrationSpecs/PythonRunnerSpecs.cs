@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Computor.IntegrationSpecs.Infrastructure;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>Student tests end to end: API, RabbitMQ, PostgreSQL, the saga, the real Python runner process, git and S3.</summary>
+public class When_a_student_tests_python_code
+{
+    public static readonly Dictionary<string, string> Assignment = new()
+    {
+        ["meta.yaml"] = "slug: sums\ntitle: Sums\nproperties:\n  studentSubmissionFiles: [sums.py]\n",
+        ["test.yaml"] = """
+                        type: python
+                        name: Sums
+                        properties:
+                          storeGraphicsArtifacts: true
+                          tests:
+                            - name: total
+                              inputAnswers: [Ada]
+                              tests: [{name: total}, {name: numbers}]
+                            - name: greeting
+                              type: stdout
+                              inputAnswers: [Ada]
+                              tests: [{name: stdout, qualification: contains, pattern: Hello Ada}]
+                            - name: plot
+                              type: graphics
+                              inputAnswers: [Ada]
+                              tests: [{name: ax.get_title()}]
+                        """,
+        ["sums.py"] = "import matplotlib.pyplot as plt\nnumbers = [1, 2, 3]\ntotal = sum(numbers)\nprint('Hello', input())\nplt.plot(numbers)\nplt.title('Sums')\n",
+    };
+
+    public const string Correct = "import matplotlib.pyplot as plt\nnumbers = [1, 2, 3]\ntotal = 0\nfor n in numbers:\n    total += n\nname = input()\nprint(f'Hello {name}!')\nplt.plot(numbers)\nplt.title('Sums')\n";
+
+    ComputorStack stack = null!;
+    ServiceProcess runner = null!;
+    string cache = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        cache = Directory.CreateTempSubdirectory("computor-reference-cache-").FullName;
+        stack = await ComputorStack.Create();
+        await stack.StartApi();
+        await stack.StartSystem();
+        runner = await PythonRunnerProcess.Start(stack, cache);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await runner.DisposeAsync();
+        await stack.DisposeAsync();
+        Directory.Delete(cache, recursive: true);
+    }
+
+    async Task<(JsonObject Result, HttpClient Student)> Test(string code, IReadOnlyDictionary<string, string>? assignment = null)
+    {
+        using var course = await PythonCourse.Create(stack.Admin(), assignment ?? Assignment);
+        var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = code });
+        var student = stack.Client(course.StudentToken);
+        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
+        return (await PythonCourse.Final(student, queued.Id()), student);
+    }
+
+    [Test]
+    public async Task Should_score_a_correct_submission_one_and_serve_its_report()
+    {
+        var (result, student) = await Test(Correct);
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"), result.ToJsonString());
+        Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(1.0));
+        var report = result["result_json"]!;
+        Assert.That(report["summary"]!["passed"]!.GetValue<int>(), Is.EqualTo(3), "result_json is the stored testSummary.json");
+        Assert.That(report["tests"]!.AsArray().Select(c => c!["result"]!.GetValue<string>()), Is.All.EqualTo("PASSED"));
+
+        var artifacts = await student.GetAsync($"/results/{result.Id()}/artifacts");
+        var listed = JsonNode.Parse(await artifacts.Content.ReadAsStringAsync())!.AsArray();
+        Assert.That(listed.Select(a => a!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "c2_figure1.png" }));
+        var png = await student.GetByteArrayAsync(listed[0]!["url"]!.GetValue<string>());
+        Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+    }
+
+    [Test]
+    public async Task Should_report_the_failing_tests_of_a_wrong_submission_with_reasons()
+    {
+        var (result, _) = await Test(Correct.Replace("total += n", "total += 2 * n"));
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"));
+        Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(2.0 / 3).Within(1e-9));
+        var total = result["result_json"]!["tests"]![0]!;
+        Assert.That(total["result"]!.GetValue<string>(), Is.EqualTo("FAILED"));
+        Assert.That(total["tests"]![0]!["resultMessage"]!.GetValue<string>(), Is.EqualTo("Variable `total` differs from expected: expected 6 actual 12"));
+    }
+
+    [Test]
+    public async Task Should_fail_a_syntax_error_cleanly_with_the_message()
+    {
+        var (result, _) = await Test("numbers = [1, 2, 3\n");
+        Assert.That(result["result"]!.GetValue<double>(), Is.Zero);
+        var message = result["result_json"]!["tests"]![0]!["tests"]![0]!["resultMessage"]!.GetValue<string>();
+        Assert.That(message, Does.StartWith("Execution failed: SyntaxError:"));
+    }
+
+    [Test]
+    public async Task Should_fail_the_run_with_the_reason_when_the_material_is_broken()
+    {
+        var broken = new Dictionary<string, string>(Assignment) { ["test.yaml"] = "type: python\nproperties:\n  tests:\n    - name: a\n      tsets: []\n" };
+        var (result, _) = await Test(Correct, broken);
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(result["result_json"]!["error"]!.GetValue<string>(), Does.StartWith("test.yaml: properties.tests[0].tsets: unknown key"));
+    }
+
+    [Test]
+    public async Task Should_give_the_same_report_on_the_command_line()
+    {
+        var (result, _) = await Test(Correct.Replace("total += n", "total -= n"));
+        using var folder = new LocalAssignment(Assignment, Correct.Replace("total += n", "total -= n"));
+        var local = await folder.Run();
+        Assert.That(Outcomes(local), Is.EqualTo(Outcomes(result["result_json"]!)));
+    }
+
+    /// <summary>What a student reads from a report: every result and message, without timestamps and durations.</summary>
+    static IEnumerable<string> Outcomes(JsonNode report) =>
+        report["tests"]!.AsArray().SelectMany(c => c!["tests"]!.AsArray().Select(t =>
+            $"{c["name"]}/{t!["name"]}: {t["result"]} {t["resultMessage"]}"))
+            .Prepend($"{report["result"]} {report["summary"]!.ToJsonString()}");
+}
