@@ -71,7 +71,7 @@ public sealed class Staging : IDisposable
         }
         catch (IOException)
         {
-            // A leftover staging directory only costs disk; the next clean-up at start takes it.
+            // A leftover staging directory only costs disk; StaleWorkspaceCleanup takes it at the next start.
         }
         catch (UnauthorizedAccessException)
         {

@@ -43,6 +43,9 @@ public sealed class RunStudentTestConsumer(
         var workspace = Path.Combine(worker.Value.WorkDirectory, run.CorrelationId.ToString("N"));
         try
         {
+            // A redelivered run starts over: whatever an earlier attempt (a killed runner) left is stale.
+            if (Directory.Exists(workspace))
+                Directory.Delete(workspace, recursive: true);
             var (report, artifacts) = await Test(run, workspace, cancellation.Token);
             var location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
             await context.Publish(Completed(run, report, location));

@@ -34,6 +34,7 @@ public static class RunnerServiceExtensions
         builder.Services.AddSingleton<RunningTests>();
         // Before the bus: a runner without a sandbox must not take a single run.
         builder.Services.AddHostedService<SandboxCheck>();
+        builder.Services.AddHostedService<StaleWorkspaceCleanup>();
 
         var worker = new WorkerOptions { Queues = builder.Configuration["WORKER_QUEUES"] ?? defaultQueue };
         var concurrency = int.TryParse(builder.Configuration["WORKER_CONCURRENCY"], out var c) ? c : worker.Concurrency;
