@@ -44,6 +44,30 @@ public class When_a_submission_is_hostile
     }
 
     [Test]
+    public async Task Should_bound_the_memory_of_all_processes_of_a_run_together()
+    {
+        Assert.That(Environment.UserName, Is.EqualTo("root"), "cgroups need a root runner (CI runs as root)");
+        // Each child stays under the per-process limit; together they exceed the run's 256 MB.
+        using var hostile = new Assignment()
+            .Test("type: python\nproperties:\n  timeout: 20\n  tests:\n    - name: answer\n      tests: [{name: survivors, value: 6}]\n")
+            .Reference("survivors = 6\n")
+            .Student("""
+                     import os, time
+                     children = []
+                     for _ in range(6):
+                         pid = os.fork()
+                         if pid == 0:
+                             block = b"x" * (100 * 1024 * 1024)
+                             time.sleep(2)
+                             os._exit(0)
+                         children.append(pid)
+                     survivors = sum(1 for pid in children if os.waitpid(pid, 0)[1] == 0)
+                     """);
+        var test = (await hostile.Run(Limits)).Collection("answer").Test("survivors");
+        Assert.That(test.Result, Is.EqualTo(ReportResult.Failed), "some children were stopped by the run's memory limit");
+    }
+
+    [Test]
     public async Task Should_not_see_the_runners_environment()
     {
         Environment.SetEnvironmentVariable("COMPUTOR_SPEC_SECRET", Secret);

@@ -7,8 +7,8 @@ namespace Computor.Runner.Sandboxing;
 
 /// <summary>
 /// Runs hostile code under bubblewrap: no network, read-only system, private /tmp, own pid namespace,
-/// a clean environment, an unprivileged uid (when the runner is root) and rlimits on CPU, memory,
-/// processes, open files and file size. See docs/decisions/0006-sandbox.md.
+/// a clean environment, an unprivileged uid and cgroups (when the runner is root) and rlimits on CPU,
+/// memory, processes, open files and file size. See docs/decisions/0006-sandbox.md.
 /// </summary>
 public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> logger)
 {
@@ -56,7 +56,10 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
 
     public async Task<SandboxResult> Run(SandboxCommand command, SandboxLimits limits, CancellationToken cancellationToken)
     {
+        using var cgroup = Enabled && options.Value.Cgroups && FileOwnership.IsRoot ? RunCgroup.Create(options.Value.CgroupRoot, limits) : null;
         var start = Enabled ? Confined(command, limits) : Unconfined(command, limits);
+        if (cgroup is not null)
+            EnterFirst(start, cgroup);
         start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.UseShellExecute = false;
         start.Environment.Clear();
@@ -124,6 +127,16 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
         foreach (var a in command.Arguments)
             args.Add(a);
         return start;
+    }
+
+    /// <summary>The sandbox starts inside the cgroups, so every process it makes is counted.</summary>
+    static void EnterFirst(ProcessStartInfo start, RunCgroup cgroup)
+    {
+        var command = new[] { start.FileName }.Concat(start.ArgumentList).ToList();
+        start.FileName = "/bin/sh";
+        start.ArgumentList.Clear();
+        foreach (var a in new[] { "-c", cgroup.Enter, "sh" }.Concat(command))
+            start.ArgumentList.Add(a);
     }
 
     ProcessStartInfo Unconfined(SandboxCommand command, SandboxLimits limits)

@@ -26,6 +26,11 @@ public sealed class SandboxOptions
     /// <summary>Where runs stage their private copies of the code.</summary>
     [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "computor-runs");
 
+    /// <summary>Put each sandbox in cgroup v1 memory and pids controllers (root runners only).</summary>
+    public bool Cgroups { get; set; } = true;
+
+    [Required] public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
+
     [Range(1, 4096)] public int TmpSizeMb { get; set; } = 64;
 
     /// <summary>Defaults below apply when neither test.yaml, meta.yaml nor the course set a value.</summary>

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Computor.Runner.Sandboxing;
+
+/// <summary>
+/// cgroup (v1) memory and pids controllers around one sandbox, so the limits hold for all of a run's
+/// processes together, not per process as rlimits do. Only a root runner can create them.
+/// </summary>
+sealed class RunCgroup : IDisposable
+{
+    readonly string[] directories;
+
+    RunCgroup(string[] directories) => this.directories = directories;
+
+    /// <summary>A new pair of cgroups with the limits applied, or null where cgroups cannot be used.</summary>
+    public static RunCgroup? Create(string root, SandboxLimits limits)
+    {
+        var name = Guid.NewGuid().ToString("N");
+        var memory = Path.Combine(root, "memory", "computor", name);
+        var pids = Path.Combine(root, "pids", "computor", name);
+        if (!Directory.Exists(Path.Combine(root, "memory")) || !Directory.Exists(Path.Combine(root, "pids")))
+            return null;
+        var cgroup = new RunCgroup([memory, pids]);
+        try
+        {
+            Directory.CreateDirectory(memory);
+            Directory.CreateDirectory(pids);
+            var bytes = (limits.MemoryMb * 1024L * 1024).ToString(CultureInfo.InvariantCulture);
+            File.WriteAllText(Path.Combine(memory, "memory.limit_in_bytes"), bytes);
+            var withSwap = Path.Combine(memory, "memory.memsw.limit_in_bytes");
+            if (File.Exists(withSwap))
+                File.WriteAllText(withSwap, bytes);
+            File.WriteAllText(Path.Combine(pids, "pids.max"), limits.MaxProcesses.ToString(CultureInfo.InvariantCulture));
+            return cgroup;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            cgroup.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>A shell line that moves itself into the cgroups, then runs its arguments.</summary>
+    public string Enter => string.Join(" && ", directories.Select(d => $"echo $$ > '{d}/cgroup.procs'")) + " && exec \"$@\"";
+
+    public void Dispose()
+    {
+        // The pid namespace is torn down asynchronously after the sandbox exits; give it a moment.
+        foreach (var directory in directories)
+            for (var attempt = 0; attempt < 50 && Directory.Exists(directory); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(directory);
+                }
+                catch (IOException)
+                {
+                    Thread.Sleep(10);
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    break;
+                }
+            }
+    }
+}
