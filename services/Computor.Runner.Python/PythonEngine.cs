@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Computor.Runner.Execution;
@@ -18,10 +20,18 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
 
     static readonly string HarnessFile = Path.Combine(AppContext.BaseDirectory, "harness", "computor_exec.py");
 
+    /// <summary>
+    /// The executor reads the plan as Python literals, so non-ASCII text goes out as itself: a \u
+    /// surrogate pair would reach Python as two lone surrogates.
+    /// </summary>
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    readonly Lock modulePathLock = new();
+    Task<string[]>? modulePath;
 
     public string Language => "python";
 
@@ -43,6 +53,7 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
         {
             var input = JsonSerializer.SerializeToUtf8Bytes(new
             {
+                path = await ModulePath(),
                 source = sandbox.Visible(code),
                 directory = Path.Combine(scratch, "code"),
                 scratch,
@@ -60,7 +71,7 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
             {
                 Mounts = [code, harness],
                 WorkingDirectory = sandbox.Visible(code),
-                Arguments = [options.Value.Interpreter, "-I", sandbox.Visible(harness)],
+                Arguments = [options.Value.Interpreter, "-I", "-S", sandbox.Visible(harness)],
                 Input = input,
                 Uid = plan.Uid,
             }, limits with { Environment = Environment(limits) }, cancellationToken);
@@ -71,6 +82,30 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
             if (!sandbox.Enabled)
                 Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The interpreter's module path as <c>site</c> would set it up, asked once: the executor starts
+    /// with <c>-S</c>, which halves the interpreter's start-up.
+    /// </summary>
+    Task<string[]> ModulePath()
+    {
+        lock (modulePathLock)
+            return modulePath ??= AskModulePath(options.Value.Interpreter);
+    }
+
+    static async Task<string[]> AskModulePath(string interpreter)
+    {
+        var start = new ProcessStartInfo(interpreter) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "-I", "-c", "import json, sys; print(json.dumps(sys.path))" })
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"cannot start {interpreter}");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{interpreter} could not report its module path (exit code {process.ExitCode})");
+        return JsonSerializer.Deserialize<string[]>(output) ?? [];
     }
 
     static Dictionary<string, string> Environment(SandboxLimits limits) => new(limits.Environment)

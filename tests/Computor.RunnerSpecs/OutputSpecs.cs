@@ -33,6 +33,18 @@ public class When_output_and_text_are_checked
     }
 
     [Test]
+    public async Task Should_carry_any_text_through_input_code_and_report()
+    {
+        const string text = "Grüße 😀 \"quoted\" back\\slash\ttab é";
+        using var assignment = new Assignment()
+            .Test($"type: python\nproperties:\n  tests:\n    - name: echo\n      inputAnswers: ['{text}']\n      setUpCode: \"shout = line + ' ✓'\"\n      tests: [{{name: line}}, {{name: shout}}, {{name: control}}]\n")
+            .Reference("line = input()\ncontrol = '\\x01\\x1f\\ud800'\n")
+            .Student("line = input()\ncontrol = '\\x01\\x1f\\ud800'\n");
+        var echo = (await assignment.Run()).Collection("echo");
+        Assert.That(echo.Tests!.Select(t => t.Result), Is.All.EqualTo(ReportResult.Passed), string.Join("; ", echo.Tests!.Select(t => t.ResultMessage)));
+    }
+
+    [Test]
     public async Task Should_report_a_different_output_length()
     {
         using var assignment = new Assignment()

@@ -43,11 +43,14 @@ sealed class RunCgroup : IDisposable
     /// <summary>A shell line that moves itself into the cgroups, then runs its arguments.</summary>
     public string Enter => string.Join(" && ", directories.Select(d => $"echo $$ > '{d}/cgroup.procs'")) + " && exec \"$@\"";
 
-    public void Dispose()
+    /// <summary>
+    /// Removes the cgroups once the kernel has let go of the sandbox's processes (it tears a pid
+    /// namespace down after the sandbox exits), in the background so the run's answer does not wait.
+    /// </summary>
+    public void Dispose() => _ = Task.Run(async () =>
     {
-        // The pid namespace is torn down asynchronously after the sandbox exits; give it a moment.
         foreach (var directory in directories)
-            for (var attempt = 0; attempt < 50 && Directory.Exists(directory); attempt++)
+            for (var attempt = 0; attempt < 100 && Directory.Exists(directory); attempt++)
             {
                 try
                 {
@@ -55,12 +58,12 @@ sealed class RunCgroup : IDisposable
                 }
                 catch (IOException)
                 {
-                    Thread.Sleep(10);
+                    await Task.Delay(20);
                 }
                 catch (UnauthorizedAccessException)
                 {
                     break;
                 }
             }
-    }
+    });
 }
