@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the API and the system service against PostgreSQL and RabbitMQ started from the local
-# installation into .tmp/local (kept between runs). Ctrl-C stops the services; the servers keep
-# running until `deploy/local/run.sh stop`.
+# Runs the API, the system service and the Python runner against PostgreSQL, RabbitMQ and an S3
+# server started from the local installation into .tmp/local (kept between runs). Ctrl-C stops the
+# services; the servers keep running until `deploy/local/run.sh stop`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 state="$root/.tmp/local"
 pg_port=${POSTGRES_PORT:-55432}; mq_port=${RABBITMQ_PORT:-55672}; mq_management=${RABBITMQ_MANAGEMENT_PORT:-15672}
+s3_port=${S3_PORT:-59000}
 if [ "${1:-}" = stop ]; then
+  "$root/deploy/local/stop-s3.sh" "$state/s3"
   "$root/deploy/local/stop-rabbitmq.sh" "$state/rabbitmq" "$mq_port"
   "$root/deploy/local/stop-postgres.sh" "$state/postgres"
   exit 0
@@ -24,12 +26,18 @@ if [ -z "${COMPUTOR_ADMIN_TOKEN:-}" ]; then
   COMPUTOR_ADMIN_TOKEN=$(cat "$state/admin-token")
 fi
 export COMPUTOR_ADMIN_TOKEN
+export ObjectStorage__ServiceUrl=$("$root/deploy/local/start-s3.sh" "$state/s3" "$s3_port" computor-storage)
+export ObjectStorage__AccessKey=S3RVER ObjectStorage__SecretKey=S3RVER ObjectStorage__ChecksumsWhenRequired=true ObjectStorage__CreateBucket=false
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8000}
 dotnet build "$root/Computor.sln" -c Release -v q -nologo >/dev/null
 echo "API:            $ASPNETCORE_URLS  (OpenAPI at /openapi/v1.json)"
 echo "Admin token:    $COMPUTOR_ADMIN_TOKEN  (header X-API-Token; kept in $state/admin-token)"
 echo "RabbitMQ UI:    http://127.0.0.1:$mq_management  (guest/guest, localhost only)"
+echo "S3 (s3rver):    $ObjectStorage__ServiceUrl  (bucket computor-storage)"
+echo "Try a test run: deploy/local/demo.sh  (in another terminal)"
 dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" &
 system=$!
-trap 'kill $system 2>/dev/null' EXIT
+ASPNETCORE_URLS=http://127.0.0.1:${RUNNER_HEALTH_PORT:-8001} dotnet "$root/services/Computor.PythonRunner/bin/Release/net10.0/Computor.PythonRunner.dll" &
+runner=$!
+trap 'kill $system $runner 2>/dev/null' EXIT
 dotnet "$root/services/Computor.Api/bin/Release/net10.0/Computor.Api.dll"

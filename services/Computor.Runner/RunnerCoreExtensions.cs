@@ -14,6 +14,7 @@ public static class RunnerCoreExtensions
         builder.Services.AddSingleton<Sandbox>();
         builder.Services.AddSingleton<SandboxSlots>();
         builder.Services.AddSingleton<SuiteRunner>();
+        builder.Services.AddSingleton<ReferenceRuns>();
         return builder;
     }
 }

@@ -25,11 +25,12 @@ public sealed class Assignment : IDisposable
         return this;
     }
 
-    public Task<TestReport> Run(Contracts.Testing.TestLimits? limits = null) => Engine.Suites.Run(new SuiteRequest
+    public Task<TestReport> Run(Contracts.Testing.TestLimits? limits = null, string? referenceKey = null) => Engine.Suites.Run(new SuiteRequest
     {
         TestFile = TestFile,
         Specification = RunSpecification.Default(Root),
         CourseLimits = limits,
+        ReferenceKey = referenceKey,
     }, CancellationToken.None);
 
     public void Dispose() => root.Delete(recursive: true);

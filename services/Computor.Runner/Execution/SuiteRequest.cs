@@ -9,4 +9,10 @@ public sealed record SuiteRequest
     public required string TestFile { get; init; }
     public required RunSpecification Specification { get; init; }
     public TestLimits? CourseLimits { get; init; }
+
+    /// <summary>
+    /// Names an immutable reference (repository, commit, directory) so its runs can be reused; null
+    /// when the reference may change between runs (a lecturer's working copy).
+    /// </summary>
+    public string? ReferenceKey { get; init; }
 }

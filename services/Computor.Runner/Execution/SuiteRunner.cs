@@ -12,7 +12,7 @@ namespace Computor.Runner.Execution;
 /// execute student and reference side by side in their own sandboxes, judge, write the report.
 /// The command line and the runner service both come through here, so they report alike.
 /// </summary>
-public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, SandboxSlots slots, IOptions<SandboxOptions> options)
+public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, SandboxSlots slots, ReferenceRuns references, IOptions<SandboxOptions> options)
 {
     public async Task<TestReport> Run(SuiteRequest request, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, Sandbox
         var studentRun = engine.Execute(studentPlan, limits, cancellationToken);
         var referenceRun = referencePlan.Collections.Count == 0
             ? Task.FromResult(new SideRun())
-            : engine.Execute(referencePlan, limits, cancellationToken);
+            : references.GetOrRun(request.ReferenceKey, referencePlan, limits, () => engine.Execute(referencePlan, limits, cancellationToken));
         var (student, reference) = (await studentRun, await referenceRun);
 
         var evidence = suite.Collections.Select(c => new CollectionEvidence

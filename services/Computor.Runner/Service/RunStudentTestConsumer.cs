@@ -100,6 +100,7 @@ public sealed class RunStudentTestConsumer(
         var report = await suites.Run(new SuiteRequest
         {
             TestFile = Path.Combine(referenceDirectory, "test.yaml"), Specification = spec, CourseLimits = run.Limits,
+            ReferenceKey = $"{reference.RepositoryUrl}@{reference.Commit}/{run.Assignment.Directory}",
         }, cancellationToken);
         var artifacts = Directory.Exists(spec.ArtifactDirectory)
             ? Directory.EnumerateFiles(spec.ArtifactDirectory).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList()
