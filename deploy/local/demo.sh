@@ -53,15 +53,20 @@ test_commit() {
     case "$status" in finished|failed|cancelled) break ;; esac
     sleep 0.2
   done
-  curl -sf -H "X-API-Token: $token" "$api/results/$result" | python3 -c '
+  curl -sf -H "X-API-Token: $token" "$api/results/$result" | python3 -c "$(cat <<'PY'
 import json, sys
 r = json.load(sys.stdin)
-print(f"status {r[\"status\"]}, grade {r[\"result\"]}")
-for c in (r.get("result_json") or {}).get("tests", []):
-    print(f"  {c[\"result\"]:8} {c[\"name\"]}")
+report = r.get("result_json") or {}
+print("status %s, grade %s" % (r["status"], r["result"]))
+for c in report.get("tests", []):
+    print("  %-8s %s" % (c["result"], c["name"]))
     for t in c.get("tests", []):
-        if t["result"] != "PASSED": print(f"    {t[\"name\"]}: {t[\"resultMessage\"]}")
-if "error" in (r.get("result_json") or {}): print("  " + r["result_json"]["error"])'
+        if t["result"] != "PASSED":
+            print("    %s: %s" % (t["name"], t["resultMessage"]))
+if "error" in report:
+    print("  " + report["error"])
+PY
+)"
 }
 
 printf 'name = input()\ngreeting = "Hello " + name\nlength = len(greeting)\nprint(greeting)\n' > "$demo/student/hello/hello.py"
