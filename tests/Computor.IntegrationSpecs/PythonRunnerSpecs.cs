@@ -118,6 +118,21 @@ public class When_a_student_tests_python_code
         Assert.That(Outcomes(local), Is.EqualTo(Outcomes(result["result_json"]!)));
     }
 
+    [Test]
+    public async Task Should_stop_the_sandbox_of_a_cancelled_run()
+    {
+        const string marker = "31.4159";
+        using var course = await PythonCourse.Create(stack.Admin(), Assignment);
+        var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = $"import subprocess\nsubprocess.run(['sleep', '{marker}'])\n" + Correct });
+        var student = stack.Client(course.StudentToken);
+        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
+        await Eventually.Until(() => Task.FromResult(HostProcesses.WithArgument(marker)), n => n > 0, "the student's code to run");
+
+        await student.Post($"/results/{queued.Id()}/cancel", new { reason = "wrong commit" }, expectedStatus: 202);
+        await Eventually.Until(() => Task.FromResult(HostProcesses.WithArgument(marker)), n => n == 0, "the runner to stop the sandbox");
+        Assert.That((await PythonCourse.Final(student, queued.Id()))["status"]!.GetValue<string>(), Is.EqualTo("cancelled"));
+    }
+
     /// <summary>What a student reads from a report: every result and message, without timestamps and durations.</summary>
     static IEnumerable<string> Outcomes(JsonNode report) =>
         report["tests"]!.AsArray().SelectMany(c => c!["tests"]!.AsArray().Select(t =>
