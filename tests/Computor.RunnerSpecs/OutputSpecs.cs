@@ -45,6 +45,20 @@ public class When_output_and_text_are_checked
     }
 
     [Test]
+    public async Task Should_cap_the_output_kept_from_student_code()
+    {
+        using var assignment = new Assignment()
+            .Test("type: python\nproperties:\n  tests:\n    - name: out\n      type: stdout\n      tests: [{name: stdout, qualification: startsWith, pattern: xxx}]\n")
+            .Reference("print('x' * 10)\n")
+            .Student("print('x' * 500_000)\n");
+        var collection = (await assignment.Run()).Collection("out");
+        var kept = collection.Debug!["stdout"]!.GetValue<string>();
+        Assert.That(kept, Has.Length.LessThan(70_000));
+        Assert.That(kept, Does.EndWith("[output truncated]"));
+        Assert.That(collection.Result, Is.EqualTo(ReportResult.Passed));
+    }
+
+    [Test]
     public async Task Should_report_a_different_output_length()
     {
         using var assignment = new Assignment()

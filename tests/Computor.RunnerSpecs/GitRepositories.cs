@@ -1,0 +1,35 @@
+using LibGit2Sharp;
+
+namespace Computor.RunnerSpecs;
+
+/// <summary>Real git repositories on disk for workspace specs.</summary>
+public sealed class GitRepositories : IDisposable
+{
+    readonly DirectoryInfo root = Directory.CreateTempSubdirectory("computor-git-");
+
+    public string Root => root.FullName;
+
+    /// <summary>A repository with one commit holding the files; returns its path and the commit id.</summary>
+    public (string Path, string Commit) Create(string name, IReadOnlyDictionary<string, string> files)
+    {
+        var path = System.IO.Path.Combine(Root, name);
+        Repository.Init(path);
+        using var repository = new Repository(path);
+        foreach (var (file, content) in files)
+        {
+            var full = System.IO.Path.Combine(path, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content);
+            Commands.Stage(repository, file);
+        }
+        var author = new Signature("Specs", "specs@example.test", DateTimeOffset.UtcNow);
+        return (path, repository.Commit("release", author, author).Sha);
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
+            file.Attributes = FileAttributes.Normal;
+        root.Delete(recursive: true);
+    }
+}
