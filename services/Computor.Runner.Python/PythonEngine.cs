@@ -28,6 +28,8 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The executor nests values at most 100 deep; each level may take three JSON levels.
+        MaxDepth = 512,
     };
 
     readonly Lock modulePathLock = new();

@@ -123,6 +123,16 @@ public class When_variables_are_compared
     }
 
     [Test]
+    public async Task Should_compare_deeply_nested_values_and_survive_absurd_ones()
+    {
+        var values = await Run("        - name: y\n        - name: z\n",
+            "y = 1\nfor _ in range(50):\n    y = [y]\nz = 0\nfor _ in range(300):\n    z = {'k': z}\n",
+            "y = 2\nfor _ in range(50):\n    y = [y]\nz = 0\nfor _ in range(300):\n    z = {'k': z}\n");
+        Assert.That(values.Test("y").ResultMessage, Does.StartWith("Variable `y` differs from expected"));
+        Assert.That(values.Test("z").ResultMessage ?? "", Does.Not.StartWith("Execution aborted"));
+    }
+
+    [Test]
     public async Task Should_fail_every_test_of_a_collection_whose_script_raises()
     {
         var values = await Run("        - name: x\n        - name: y\n", "x = 1\ny = 2\n", "x = 1\ny = 1 / 0\n");

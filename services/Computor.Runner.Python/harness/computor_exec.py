@@ -73,11 +73,14 @@ def to_json(value):
     return "".join(out)
 
 
-def encode(value, budget):
+def encode(value, budget, depth=0):
     """Values as JSON; the runner decodes the tagged forms ($float, $complex, ...)."""
     budget[0] -= 1
     if budget[0] < 0:
         raise OverflowError("value too large to compare")
+    if depth > 100:
+        raise OverflowError("value nested too deeply to compare")
+    depth += 1
     # Subclasses (numpy.float64 is a float) are turned into the plain type they extend.
     if value is None or isinstance(value, bool):
         return value
@@ -93,20 +96,20 @@ def encode(value, budget):
             return {"$float": "inf" if value > 0 else "-inf"}
         return value
     if isinstance(value, complex):
-        return {"$complex": [encode(value.real, budget), encode(value.imag, budget)]}
+        return {"$complex": [encode(value.real, budget, depth), encode(value.imag, budget, depth)]}
     if isinstance(value, (list, tuple)):
-        return [encode(v, budget) for v in value]
+        return [encode(v, budget, depth) for v in value]
     if isinstance(value, dict):
-        return {"$dict": [[encode(k, budget), encode(v, budget)] for k, v in value.items()]}
+        return {"$dict": [[encode(k, budget, depth), encode(v, budget, depth)] for k, v in value.items()]}
     if isinstance(value, (set, frozenset)):
-        return {"$set": sorted((encode(v, budget) for v in value), key=repr)}
+        return {"$set": sorted((encode(v, budget, depth) for v in value), key=repr)}
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         if isinstance(value, numpy.ndarray):
             return {"$ndarray": {"shape": list(value.shape), "dtype": str(value.dtype),
-                                 "data": encode(value.tolist(), budget)}}
+                                 "data": encode(value.tolist(), budget, depth)}}
         if isinstance(value, numpy.generic):
-            return encode(value.item(), budget)
+            return encode(value.item(), budget, depth)
     return {"$repr": repr(value)[:2000]}
 
 
