@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Computor.Contracts.Testing;
 using Computor.IntegrationSpecs.Infrastructure;
+using Computor.ServiceDefaults;
 
 namespace Computor.IntegrationSpecs;
 
@@ -131,6 +133,39 @@ public class When_a_student_tests_python_code
         await student.Post($"/results/{queued.Id()}/cancel", new { reason = "wrong commit" }, expectedStatus: 202);
         await Eventually.Until(() => Task.FromResult(HostProcesses.WithArgument(marker)), n => n == 0, "the runner to stop the sandbox");
         Assert.That((await PythonCourse.Final(student, queued.Id()))["status"]!.GetValue<string>(), Is.EqualTo("cancelled"));
+    }
+
+    [Test]
+    public async Task Should_announce_the_stored_report_again_when_a_finished_run_arrives_again()
+    {
+        using var course = await PythonCourse.Create(stack.Admin(), Assignment);
+        var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = Correct });
+        var student = stack.Client(course.StudentToken);
+        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
+        var first = await PythonCourse.Final(student, queued.Id());
+        var correlationId = first.Id("test_system_id");
+
+        var again = stack.SystemConsumed<StudentTestRunCompleted>(m => m.CorrelationId == correlationId);
+        var runners = await stack.SystemBus.GetSendEndpoint(RunnerQueues.SendAddress(RunnerQueues.Python));
+        await runners.Send(new RunStudentTest
+        {
+            CorrelationId = correlationId,
+            ResultId = first.Id(),
+            Assignment = new TestAssignment
+            {
+                CourseContentId = course.ContentId, Directory = PythonCourse.Directory, ExecutionBackend = "itpcp.exec.py",
+                Reference = new CodeSource { RepositoryUrl = course.Assignments.Url, Commit = course.Released },
+            },
+            Student = new CodeSource { RepositoryUrl = course.Student.Url, Commit = commit },
+            Limits = new TestLimits { TimeoutSeconds = 60 },
+            Priority = RunnerQueues.TestRequest,
+        });
+        var announced = await again.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(announced.Grade, Is.EqualTo(1.0));
+        var after = await student.Get($"/results/{first.Id()}");
+        Assert.That(after["result_json"]!.ToJsonString(), Is.EqualTo(first["result_json"]!.ToJsonString()),
+            "the stored report was announced, not replaced by a second run");
     }
 
     /// <summary>What a student reads from a report: every result and message, without timestamps and durations.</summary>

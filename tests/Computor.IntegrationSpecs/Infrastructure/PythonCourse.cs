@@ -15,6 +15,7 @@ sealed class PythonCourse : IDisposable
     public GitRepository Assignments { get; }
     public GitRepository Student { get; }
     public Guid ContentId { get; private init; }
+    public string Released { get; private init; } = "";
     public string StudentToken { get; private init; } = "";
 
     public static async Task<PythonCourse> Create(HttpClient admin, IReadOnlyDictionary<string, string> assignment, int timeoutSeconds = 60)
@@ -41,7 +42,7 @@ sealed class PythonCourse : IDisposable
         });
         return new PythonCourse(course.Assignments, course.Student)
         {
-            ContentId = content.Id(), StudentToken = token["token"]!.GetValue<string>(),
+            ContentId = content.Id(), StudentToken = token["token"]!.GetValue<string>(), Released = released,
         };
     }
 
