@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Computor.Contracts.Testing;
 using Computor.Runner.Execution;
 using Computor.Runner.Material;
@@ -24,6 +25,9 @@ public sealed class RunStudentTestConsumer(
     IOptions<WorkerOptions> worker,
     ILogger<RunStudentTestConsumer> logger) : IConsumer<RunStudentTest>
 {
+    // Spans for the phases an operator asks about when a run is slow: fetching, testing, storing.
+    static readonly ActivitySource Source = new("Computor.Runner");
+
     public async Task Consume(ConsumeContext<RunStudentTest> context)
     {
         var run = context.Message;
@@ -47,7 +51,9 @@ public sealed class RunStudentTestConsumer(
             if (Directory.Exists(workspace))
                 Directory.Delete(workspace, recursive: true);
             var (report, artifacts) = await Test(run, workspace, cancellation.Token);
-            var location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
+            string location;
+            using (Source.StartActivity("store report"))
+                location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
             await context.Publish(Completed(run, report, location));
         }
         catch (Exception e) when (e is MaterialException or WorkspaceException)
@@ -70,6 +76,38 @@ public sealed class RunStudentTestConsumer(
     async Task<(TestReport, IReadOnlyList<(string, byte[])>)> Test(RunStudentTest run, string workspace, CancellationToken cancellationToken)
     {
         var reference = run.Assignment.Reference;
+        Workspace prepared;
+        using (Source.StartActivity("prepare workspace"))
+            prepared = await Prepare(run, workspace, cancellationToken);
+        using var lease = prepared.Lease;
+
+        var output = Path.Combine(workspace, "output");
+        var spec = new RunSpecification
+        {
+            StudentDirectory = prepared.Student,
+            ReferenceDirectory = prepared.Reference,
+            TestDirectory = Path.Combine(workspace, "testprograms"),
+            OutputDirectory = output,
+            ArtifactDirectory = Path.Combine(output, "artifacts"),
+        };
+        using var testing = Source.StartActivity("run tests");
+        var report = await suites.Run(new SuiteRequest
+        {
+            TestFile = Path.Combine(prepared.Reference, "test.yaml"), Specification = spec, CourseLimits = run.Limits,
+            ReferenceKey = $"{reference.RepositoryUrl}@{reference.Commit}/{run.Assignment.Directory}",
+        }, cancellationToken);
+        var artifacts = Directory.Exists(spec.ArtifactDirectory)
+            ? Directory.EnumerateFiles(spec.ArtifactDirectory).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList()
+            : [];
+        return (report, artifacts);
+    }
+
+    sealed record Workspace(ReferenceCache.Lease Lease, string Reference, string Student);
+
+    /// <summary>The released reference from the cache and the student's commit, each reduced to the assignment directory.</summary>
+    async Task<Workspace> Prepare(RunStudentTest run, string workspace, CancellationToken cancellationToken)
+    {
+        var reference = run.Assignment.Reference;
         if (reference.RepositoryUrl is null || reference.Commit is null)
             throw new WorkspaceException("the assignment has no released reference (repository and commit)");
         if (run.Student.RepositoryUrl is null || run.Student.Commit is null)
@@ -77,35 +115,24 @@ public sealed class RunStudentTestConsumer(
         if (!AssignmentMetaReader.IsRelativeInside(run.Assignment.Directory))
             throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' is not a relative path");
 
-        using var lease = await references.Get(reference.RepositoryUrl, reference.Commit, cancellationToken);
-        var referenceDirectory = Path.Combine(lease.Path, run.Assignment.Directory);
-        if (!Directory.Exists(referenceDirectory))
-            throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' not found in the released reference");
-
-        var checkout = Path.Combine(workspace, "repository");
-        await Task.Run(() => git.Checkout(run.Student.RepositoryUrl, run.Student.Commit, checkout), cancellationToken);
-        var studentDirectory = Path.Combine(checkout, run.Assignment.Directory);
-        if (!Directory.Exists(studentDirectory))
-            throw new WorkspaceException($"directory '{run.Assignment.Directory}' not found in your repository at {run.Student.Commit}");
-
-        var output = Path.Combine(workspace, "output");
-        var spec = new RunSpecification
+        var lease = await references.Get(reference.RepositoryUrl, reference.Commit, cancellationToken);
+        try
         {
-            StudentDirectory = studentDirectory,
-            ReferenceDirectory = referenceDirectory,
-            TestDirectory = Path.Combine(workspace, "testprograms"),
-            OutputDirectory = output,
-            ArtifactDirectory = Path.Combine(output, "artifacts"),
-        };
-        var report = await suites.Run(new SuiteRequest
+            var referenceDirectory = Path.Combine(lease.Path, run.Assignment.Directory);
+            if (!Directory.Exists(referenceDirectory))
+                throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' not found in the released reference");
+            var checkout = Path.Combine(workspace, "repository");
+            await Task.Run(() => git.Checkout(run.Student.RepositoryUrl, run.Student.Commit, checkout), cancellationToken);
+            var studentDirectory = Path.Combine(checkout, run.Assignment.Directory);
+            if (!Directory.Exists(studentDirectory))
+                throw new WorkspaceException($"directory '{run.Assignment.Directory}' not found in your repository at {run.Student.Commit}");
+            return new Workspace(lease, referenceDirectory, studentDirectory);
+        }
+        catch
         {
-            TestFile = Path.Combine(referenceDirectory, "test.yaml"), Specification = spec, CourseLimits = run.Limits,
-            ReferenceKey = $"{reference.RepositoryUrl}@{reference.Commit}/{run.Assignment.Directory}",
-        }, cancellationToken);
-        var artifacts = Directory.Exists(spec.ArtifactDirectory)
-            ? Directory.EnumerateFiles(spec.ArtifactDirectory).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).ToList()
-            : [];
-        return (report, artifacts);
+            lease.Dispose();
+            throw;
+        }
     }
 
     static StudentTestRunCompleted Completed(RunStudentTest run, TestReport report, string location) => new()
