@@ -37,6 +37,8 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
 
     public string Language => "python";
 
+    public IReadOnlyList<string> SuiteTypes { get; } = ["python"];
+
     public int FirstIndex => 0;
 
     /// <summary>The first Python file the student hands in, else the first one in the directory.</summary>

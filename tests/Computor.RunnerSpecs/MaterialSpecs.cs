@@ -26,6 +26,16 @@ public class When_course_material_is_wrong
     }
 
     [Test]
+    public void Should_refuse_a_suite_for_another_language()
+    {
+        using var assignment = new Assignment()
+            .Test("type: octave\nproperties:\n  tests:\n    - {name: a, tests: [{name: x}]}\n")
+            .Reference("x = 3\n").Student("x = 3\n");
+        var error = Assert.ThrowsAsync<MaterialException>(() => assignment.Run());
+        Assert.That(error!.Message, Is.EqualTo("test.yaml: type: 'octave' suites are not run by the python runner (it runs: python)"));
+    }
+
+    [Test]
     public void Should_say_which_file_is_missing()
     {
         using var assignment = new Assignment().Reference("x = 3\n").Student("x = 3\n");

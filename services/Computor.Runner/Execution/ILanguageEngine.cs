@@ -9,6 +9,9 @@ public interface ILanguageEngine
     /// <summary>The language argument of the command line (<c>python</c>, <c>octave</c>).</summary>
     string Language { get; }
 
+    /// <summary>Values of test.yaml's <c>type</c> this engine runs (<c>python</c>; <c>octave</c>, <c>matlab</c>).</summary>
+    IReadOnlyList<string> SuiteTypes { get; }
+
     /// <summary>successDependency indices start here: 0 in Python, 1 in MATLAB.</summary>
     int FirstIndex { get; }
 

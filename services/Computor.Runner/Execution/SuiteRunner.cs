@@ -19,6 +19,8 @@ public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, Sandbox
         var startedAt = DateTimeOffset.UtcNow;
         var spec = request.Specification;
         var suite = TestSuiteReader.Read(request.TestFile);
+        if (!engine.SuiteTypes.Contains(suite.Type, StringComparer.OrdinalIgnoreCase))
+            throw new MaterialException("test.yaml", "type", $"'{suite.Type}' suites are not run by the {engine.Language} runner (it runs: {string.Join(", ", engine.SuiteTypes)})");
         var meta = AssignmentMetaReader.Read(MetaFile(request.TestFile, spec));
         foreach (var collection in suite.Collections)
         {
