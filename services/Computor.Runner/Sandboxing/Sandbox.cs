@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -35,22 +36,35 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
         File.SetUnixFileMode(probe.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
         try
         {
-            var result = await Run(new SandboxCommand
-            {
-                Mounts = [new SandboxMount(probe.FullName, "/code", false)],
-                WorkingDirectory = "/code",
-                Arguments = ["/usr/bin/true"],
-                Uid = options.Value.FirstUid,
-            }, new SandboxLimits { WallSeconds = 10, CollectionTimeoutSeconds = 10, CpuSeconds = 5, MemoryMb = 256, MaxProcesses = 16 }, cancellationToken);
-            if (result.ExitCode != 0)
+            var (exitCode, problem) = await Probe(probe.FullName, cancellationToken);
+            if (exitCode != 0)
                 throw new InvalidOperationException(
-                    $"The sandbox cannot be created (bubblewrap exited with {result.ExitCode}: {result.Errors.Trim()}). " +
+                    $"The sandbox cannot be created (bubblewrap: {problem}). " +
                     "Install bubblewrap (apt-get install bubblewrap) and allow unprivileged user namespaces; " +
                     "for development only, Sandbox__Disabled=true runs code unconfined.");
         }
         finally
         {
             probe.Delete(true);
+        }
+    }
+
+    async Task<(int ExitCode, string Problem)> Probe(string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await Run(new SandboxCommand
+            {
+                Mounts = [new SandboxMount(directory, "/code", false)],
+                WorkingDirectory = "/code",
+                Arguments = ["/usr/bin/true"],
+                Uid = options.Value.FirstUid,
+            }, new SandboxLimits { WallSeconds = 10, CollectionTimeoutSeconds = 10, CpuSeconds = 5, MemoryMb = 256, MaxProcesses = 16 }, cancellationToken);
+            return (result.ExitCode, $"exit code {result.ExitCode}: {result.Errors.Trim()}");
+        }
+        catch (Win32Exception e)
+        {
+            return (-1, $"{options.Value.Bubblewrap}: {e.Message}");
         }
     }
 
