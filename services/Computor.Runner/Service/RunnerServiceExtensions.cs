@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Computor.Runner.Workspaces;
 using Computor.ServiceDefaults;
 using Computor.Storage;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Computor.Runner.Service;
 
@@ -17,17 +18,10 @@ public static class RunnerServiceExtensions
     public static IHostApplicationBuilder AddRunnerService(this IHostApplicationBuilder builder, string defaultQueue)
     {
         builder.AddObjectStorage();
-        builder.Services.AddOptions<WorkerOptions>()
-            .Configure<IConfiguration>((o, configuration) =>
-            {
-                o.Type = configuration["WORKER_TYPE"] ?? o.Type;
-                o.Queues = configuration["WORKER_QUEUES"] ?? defaultQueue;
-                if (int.TryParse(configuration["WORKER_CONCURRENCY"], out var concurrency))
-                    o.Concurrency = concurrency;
-            })
-            .BindConfiguration("Worker")
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var worker = WorkerOptions.From(builder.Configuration, defaultQueue);
+        // Read here, not lazily: the receive endpoints below are made from it.
+        Validator.ValidateObject(worker, new ValidationContext(worker), validateAllProperties: true);
+        builder.Services.AddSingleton(Options.Create(worker));
         builder.Services.AddOptions<GitOptions>().BindConfiguration(GitOptions.Section);
         builder.Services.AddSingleton<GitCheckout>();
         builder.Services.AddSingleton<ReferenceCache>();
@@ -36,8 +30,6 @@ public static class RunnerServiceExtensions
         builder.Services.AddHostedService<SandboxCheck>();
         builder.Services.AddHostedService<StaleWorkspaceCleanup>();
 
-        var worker = new WorkerOptions { Queues = builder.Configuration["WORKER_QUEUES"] ?? defaultQueue };
-        var concurrency = int.TryParse(builder.Configuration["WORKER_CONCURRENCY"], out var c) ? c : worker.Concurrency;
         builder.AddComputorBus(x =>
         {
             x.AddConsumer<RunStudentTestConsumer>().ExcludeFromConfigureEndpoints();
@@ -55,8 +47,8 @@ public static class RunnerServiceExtensions
                 {
                     RunnerQueues.ConfigureRunnerEndpoint(e);
                     // Prefetch no more than we run, so a waiting official submission overtakes queued test requests.
-                    e.PrefetchCount = concurrency;
-                    e.ConcurrentMessageLimit = concurrency;
+                    e.PrefetchCount = worker.Concurrency;
+                    e.ConcurrentMessageLimit = worker.Concurrency;
                     e.UseMessageRetry(r => r.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
                     e.ConfigureConsumer<RunStudentTestConsumer>(context);
                 });

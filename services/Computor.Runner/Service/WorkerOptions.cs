@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace Computor.Runner.Service;
 
@@ -14,6 +15,18 @@ public sealed class WorkerOptions
 
     /// <summary>Where runs lay out their checkouts; each run's folder is removed when it ends.</summary>
     [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "computor-workspaces");
+
+    /// <summary>The seed's variables (<c>WORKER_*</c>) over the <c>Worker</c> section over the defaults.</summary>
+    public static WorkerOptions From(IConfiguration configuration, string defaultQueue)
+    {
+        var options = new WorkerOptions { Queues = defaultQueue };
+        configuration.GetSection("Worker").Bind(options);
+        options.Type = configuration["WORKER_TYPE"] ?? options.Type;
+        options.Queues = configuration["WORKER_QUEUES"] ?? options.Queues;
+        if (int.TryParse(configuration["WORKER_CONCURRENCY"], out var concurrency))
+            options.Concurrency = concurrency;
+        return options;
+    }
 
     public IReadOnlyList<string> QueueNames => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -24,8 +24,7 @@ sealed class LocalAssignment : IDisposable
 
     public async Task<JsonNode> Run()
     {
-        var configuration = AppContext.BaseDirectory.Contains("/bin/Release/") ? "Release" : "Debug";
-        var command = Path.Combine(RepositoryRoot.Path, "services", "Computor.TestCommand", "bin", configuration, "net10.0", "computor-test.dll");
+        var command = Path.Combine(RepositoryRoot.Path, "services", "Computor.TestCommand", "bin", ServiceProcess.Configuration, "net10.0", "computor-test.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { command, "python", "run", "-T", "test.yaml" })
             start.ArgumentList.Add(arg);

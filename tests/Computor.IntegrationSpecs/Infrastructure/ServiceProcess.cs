@@ -9,7 +9,8 @@ sealed class ServiceProcess : IAsyncDisposable
 
     ServiceProcess(Process process) => this.process = process;
 
-    static string Configuration => AppContext.BaseDirectory.Contains("/bin/Release/") ? "Release" : "Debug";
+    /// <summary>The build configuration the specs run in; services are started from the same one.</summary>
+    public static string Configuration => AppContext.BaseDirectory.Contains("/bin/Release/") ? "Release" : "Debug";
 
     /// <summary>Starts the built service with the settings as environment variables and waits until it answers <paramref name="health"/>.</summary>
     public static async Task<ServiceProcess> Start(string project, IDictionary<string, string?> settings, Uri health)
