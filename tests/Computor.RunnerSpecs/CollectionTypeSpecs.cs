@@ -79,6 +79,28 @@ public class When_other_collection_types_are_tested
     }
 
     [Test]
+    public async Task Should_check_help_texts()
+    {
+        using var assignment = new Assignment()
+            .Test("""
+                  type: python
+                  properties:
+                    tests:
+                      - name: docs
+                        type: help
+                        tests:
+                          - {name: area}
+                          - {name: area, qualification: contains, pattern: radius}
+                          - {name: perimeter}
+                  """)
+            .Reference("def area(r):\n    \"Area of a circle of radius r.\"\n\ndef perimeter(r):\n    \"Perimeter.\"\n")
+            .Student("def area(r):\n    \"Area of a circle of radius r.\"\n    return 3.14159 * r * r\n\ndef perimeter(r):\n    return 2 * 3.14159 * r\n");
+        var docs = (await assignment.Run()).Collection("docs");
+        Assert.That(docs.Tests!.Select(t => t.Result), Is.EqualTo(new[] { ReportResult.Passed, ReportResult.Passed, ReportResult.Failed }));
+        Assert.That(docs.Tests![2].ResultMessage, Is.EqualTo("`perimeter` has no help text (docstring)"));
+    }
+
+    [Test]
     public async Task Should_lint_the_submission_with_pyflakes()
     {
         using var assignment = new Assignment()

@@ -20,6 +20,7 @@ public static class CollectionEvaluator
             CollectionTypes.Structural => Structural(test, evidence),
             CollectionTypes.Exist => Exist(test, evidence.StudentDirectory),
             CollectionTypes.Linting => Linting(test, evidence),
+            CollectionTypes.Help => Help(test, evidence),
             _ => Verdict.Fail($"collection type '{collection.Type}' is not supported by this runner"),
         }).ToList();
     }
@@ -113,6 +114,17 @@ public static class CollectionEvaluator
         if (!test.AllowEmpty && files.All(f => new FileInfo(f).Length == 0))
             return Verdict.Fail($"File `{test.Name}` is empty");
         return Verdict.Pass();
+    }
+
+    /// <summary>The named object has a help text; with a pattern, the text also meets the qualification.</summary>
+    static Verdict Help(TestCase test, CollectionEvidence evidence)
+    {
+        evidence.Student!.Values.TryGetValue(Execution.SuitePlanner.HelpText(test.Name), out var doc);
+        if (doc is null || doc.Kind != "str" || string.IsNullOrWhiteSpace(doc.Str))
+            return Verdict.Fail($"`{test.Name}` has no help text (docstring)");
+        return test.Pattern is { } pattern
+            ? TextCheck.Check(test.Name, doc.Str, test.Properties.Qualification ?? Qualifications.Contains, pattern, test.CountRequirement)
+            : Verdict.Pass();
     }
 
     static Verdict Linting(TestCase test, CollectionEvidence evidence)

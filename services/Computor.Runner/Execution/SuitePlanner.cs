@@ -16,7 +16,8 @@ public sealed class SuitePlanner(TestSuite suite, AssignmentMeta meta, ILanguage
         Directory = directory,
         Uid = uid,
         Collections = suite.Collections.Where(c => CollectionEvaluator.Executes(c.Type))
-            .Select(c => Plan(c, directory, c.Tests.Select(t => t.Name), storeGraphics && c.Type == CollectionTypes.Graphics)).ToList(),
+            .Select(c => Plan(c, directory, c.Tests.Select(t => c.Type == CollectionTypes.Help ? HelpText(t.Name) : t.Name),
+                storeGraphics && c.Type == CollectionTypes.Graphics)).ToList(),
         Structural = suite.Collections.Where(c => c.Type == CollectionTypes.Structural)
             .Select(c => SourceFile(c, directory)).OfType<string>().Distinct().ToList(),
         Lint = suite.Collections.Where(c => c.Type == CollectionTypes.Linting)
@@ -29,7 +30,7 @@ public sealed class SuitePlanner(TestSuite suite, AssignmentMeta meta, ILanguage
         Side = Side.Reference,
         Directory = directory,
         Uid = uid,
-        Collections = suite.Collections.Where(c => CollectionEvaluator.Executes(c.Type) && NeedsReference(c))
+        Collections = suite.Collections.Where(c => CollectionEvaluator.Executes(c.Type) && c.Type != CollectionTypes.Help && NeedsReference(c))
             .Select(c => Plan(c, directory, c.Tests.Select(t => t.EvalString ?? t.Name), false)).ToList(),
     };
 
@@ -50,6 +51,9 @@ public sealed class SuitePlanner(TestSuite suite, AssignmentMeta meta, ILanguage
             throw new MaterialException("test.yaml", $"properties.tests[{collection.Index}].entryPoint", $"'{file}' must be a relative path inside the assignment directory");
         return file;
     }
+
+    /// <summary>The expression a help test reads: the named object's docstring.</summary>
+    public static string HelpText(string name) => $"{name}.__doc__";
 
     static bool NeedsReference(TestCollection collection) => collection.Tests.Any(t => !t.HasValue && t.Pattern is null);
 

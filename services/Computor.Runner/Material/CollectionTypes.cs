@@ -12,5 +12,8 @@ public static class CollectionTypes
     public const string Linting = "linting";
     public const string Graphics = "graphics";
 
-    public static readonly IReadOnlyList<string> All = [Variable, Stdout, Structural, Exist, Error, Warning, Linting, Graphics];
+    /// <summary>The help text (docstring) of a function, class or module the student wrote.</summary>
+    public const string Help = "help";
+
+    public static readonly IReadOnlyList<string> All = [Variable, Stdout, Structural, Exist, Error, Warning, Linting, Graphics, Help];
 }
