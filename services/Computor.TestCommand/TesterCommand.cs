@@ -47,7 +47,7 @@ public static class TesterCommand
             await errors.WriteLineAsync($"computor-test: {e.Message}");
             return 2;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             await errors.WriteLineAsync($"computor-test: {e.Message}");
             return 1;

@@ -24,7 +24,7 @@ public sealed class SandboxOptions
     [Range(1000, 4_000_000)] public int FirstUid { get; set; } = 61000;
 
     /// <summary>Where runs stage their private copies of the code.</summary>
-    [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "computor-runs");
+    [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), $"computor-runs-{Environment.UserName}");
 
     /// <summary>Put each sandbox in cgroup v1 memory and pids controllers (root runners only).</summary>
     public bool Cgroups { get; set; } = true;

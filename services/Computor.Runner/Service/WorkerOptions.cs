@@ -14,7 +14,7 @@ public sealed class WorkerOptions
     [Range(1, 256)] public int Concurrency { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Where runs lay out their checkouts; each run's folder is removed when it ends.</summary>
-    [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "computor-workspaces");
+    [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), $"computor-workspaces-{Environment.UserName}");
 
     /// <summary>The seed's variables (<c>WORKER_*</c>) over the <c>Worker</c> section over the defaults.</summary>
     public static WorkerOptions From(IConfiguration configuration, string defaultQueue)

@@ -8,7 +8,7 @@ public sealed class GitOptions
     /// <summary>Credentials by URL prefix (longest match wins); e.g. <c>Git__Credentials__0__UrlPrefix</c>.</summary>
     public List<GitCredential> Credentials { get; set; } = [];
 
-    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "computor-references");
+    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), $"computor-references-{Environment.UserName}");
 
     /// <summary>Reference checkouts kept; the least recently used beyond this are removed.</summary>
     public int CacheEntries { get; set; } = 64;
