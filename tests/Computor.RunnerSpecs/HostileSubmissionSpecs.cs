@@ -68,6 +68,30 @@ public class When_a_submission_is_hostile
     }
 
     [Test]
+    public async Task Should_not_let_code_fill_memory_through_the_sandboxs_own_folders()
+    {
+        using var hostile = new Assignment()
+            .Test("type: python\nproperties:\n  tests:\n    - name: answer\n      tests: [{name: filled, value: []}]\n")
+            .Reference("filled = []\n")
+            .Student("""
+                     filled = []
+                     for folder in ['/', '/dev', '/dev/shm', '/tmp']:
+                         written = 0
+                         try:
+                             for i in range(20):
+                                 with open(f'{folder}/fill{i}', 'wb') as f:
+                                     f.write(b'x' * 10**7)
+                                 written += 10**7
+                         except OSError:
+                             pass
+                         if written >= 2 * 10**8:
+                             filled.append(folder)
+                     """);
+        var test = (await hostile.Run(new TestLimits { TimeoutSeconds = 30 })).Collection("answer").Test("filled");
+        Assert.That(test.Result, Is.EqualTo(ReportResult.Passed), test.ResultMessage);
+    }
+
+    [Test]
     public async Task Should_not_see_the_runners_environment()
     {
         Environment.SetEnvironmentVariable("COMPUTOR_SPEC_SECRET", Secret);

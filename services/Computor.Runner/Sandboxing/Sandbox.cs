@@ -128,10 +128,13 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
             Add(args, "--symlink", $"usr/{link}", $"/{link}");
         Add(args, "--proc", "/proc");
         Add(args, "--dev", "/dev");
-        Add(args, "--size", (o.TmpSizeMb * 1024L * 1024).ToString(CultureInfo.InvariantCulture));
-        Add(args, "--tmpfs", "/tmp");
+        var tmpSize = (o.TmpSizeMb * 1024L * 1024).ToString(CultureInfo.InvariantCulture);
+        Add(args, "--size", tmpSize, "--tmpfs", "/tmp");
+        Add(args, "--size", tmpSize, "--tmpfs", "/dev/shm");
         foreach (var mount in command.Mounts)
             Add(args, mount.Writable ? "--bind" : "--ro-bind", mount.HostPath, mount.SandboxPath);
+        // bubblewrap's own root and /dev are memory-backed and unbounded: nothing may be written there.
+        Add(args, "--remount-ro", "/dev", "--remount-ro", "/");
         foreach (var (name, value) in Environment(limits))
             Add(args, "--setenv", name, value);
         Add(args, "--chdir", command.WorkingDirectory);
