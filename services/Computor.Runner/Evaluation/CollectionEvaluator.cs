@@ -86,11 +86,11 @@ public static class CollectionEvaluator
     static Verdict Structural(TestCase test, CollectionEvidence evidence)
     {
         var file = evidence.SourceFile ?? "";
-        if (evidence.StudentSide.Failure is { } failure)
+        if (evidence.Analysis.Failure is { } failure)
             return Verdict.Fail(failure, ReportStatus.Crashed);
-        if (evidence.StudentSide.TokenErrors.TryGetValue(file, out var error))
+        if (evidence.Analysis.TokenErrors.TryGetValue(file, out var error))
             return Verdict.Fail($"File `{file}` could not be read: {error}");
-        if (!evidence.StudentSide.Tokens.TryGetValue(file, out var tokens))
+        if (!evidence.Analysis.Tokens.TryGetValue(file, out var tokens))
             return Verdict.Fail($"File `{file}` not found");
         var type = test.Properties.OccuranceType ?? "NAME";
         var count = tokens.GetValueOrDefault($"{type} {test.Name}");
@@ -129,7 +129,9 @@ public static class CollectionEvaluator
 
     static Verdict Linting(TestCase test, CollectionEvidence evidence)
     {
-        if (evidence.StudentSide.Lint is not { } lint)
+        if (evidence.Analysis.Failure is { } failure)
+            return Verdict.Fail(failure, ReportStatus.Crashed);
+        if (evidence.Analysis.Lint is not { } lint)
             return Verdict.Skip("No linter is installed on this runner");
         var file = test.Name.EndsWith(".py", StringComparison.Ordinal) ? test.Name : evidence.SourceFile ?? "";
         if (!lint.TryGetValue(file, out var findings))

@@ -8,6 +8,9 @@ public sealed record CollectionEvidence
     public CollectionRun? Student { get; init; }
     public CollectionRun? Reference { get; init; }
     public required SideRun StudentSide { get; init; }
+
+    /// <summary>Token counts and lint findings of the submission, taken where no student code ran.</summary>
+    public required SideRun Analysis { get; init; }
     public required string StudentDirectory { get; init; }
 
     /// <summary>The source file structural and linting tests look at.</summary>

@@ -1,6 +1,7 @@
 namespace Computor.Runner.Execution;
 
-public enum Side { Student, Reference }
+/// <summary>Which code a sandbox runs: the student's, the reference, or none (static analysis of the submission).</summary>
+public enum Side { Student, Reference, Analysis }
 
 /// <summary>What one side executes: sent to the executor inside the sandbox. Paths are host paths.</summary>
 public sealed record SidePlan

@@ -18,6 +18,18 @@ public sealed class SuitePlanner(TestSuite suite, AssignmentMeta meta, ILanguage
         Collections = suite.Collections.Where(c => CollectionEvaluator.Executes(c.Type))
             .Select(c => Plan(c, directory, c.Tests.Select(t => c.Type == CollectionTypes.Help ? HelpText(t.Name) : t.Name),
                 storeGraphics && c.Type == CollectionTypes.Graphics)).ToList(),
+    };
+
+    /// <summary>
+    /// Token counts and lint findings of the submission, taken in a sandbox of their own where no
+    /// student code runs: code that runs could tamper with an executor that also reports them.
+    /// </summary>
+    public SidePlan Analysis(string directory, int uid) => new()
+    {
+        Side = Side.Analysis,
+        Directory = directory,
+        Uid = uid,
+        Collections = [],
         Structural = suite.Collections.Where(c => c.Type == CollectionTypes.Structural)
             .Select(c => SourceFile(c, directory)).OfType<string>().Distinct().ToList(),
         Lint = suite.Collections.Where(c => c.Type == CollectionTypes.Linting)

@@ -46,24 +46,31 @@ public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, Sandbox
         var plans = new SuitePlanner(suite, meta, engine, limits, spec.StoreGraphicsArtifacts ?? suite.Properties.StoreGraphicsArtifacts == true);
         var studentPlan = plans.Student(staging.Student, studentUid);
         var referencePlan = plans.Reference(staging.Reference, studentUid + 1);
-        var studentRun = engine.Execute(studentPlan, limits, cancellationToken);
+        var analysisPlan = plans.Analysis(staging.Student, studentUid);
+        var studentRun = studentPlan.Collections.Count == 0
+            ? Task.FromResult(new SideRun())
+            : engine.Execute(studentPlan, limits, cancellationToken);
+        var analysisRun = analysisPlan.Structural.Count + analysisPlan.Lint.Count == 0
+            ? Task.FromResult(new SideRun())
+            : engine.Execute(analysisPlan, limits, cancellationToken);
         var referenceRun = referencePlan.Collections.Count == 0
             ? Task.FromResult(new SideRun())
             : references.GetOrRun(request.ReferenceKey, referencePlan, limits, () => engine.Execute(referencePlan, limits, cancellationToken));
-        var (student, reference) = (await studentRun, await referenceRun);
+        var (student, reference, analysis) = (await studentRun, await referenceRun, await analysisRun);
 
         var evidence = suite.Collections.Select(c => new CollectionEvidence
         {
             Student = plans.RunOf(studentPlan, student, c),
             Reference = plans.RunOf(referencePlan, reference, c),
             StudentSide = student,
+            Analysis = analysis,
             StudentDirectory = staging.Student,
             SourceFile = plans.SourceFile(c, staging.Student),
         }).ToList();
         var environment = new JsonObject
         {
             ["language"] = engine.Language,
-            ["interpreter"] = student.Interpreter,
+            ["interpreter"] = student.Interpreter ?? analysis.Interpreter ?? reference.Interpreter,
             ["sandbox"] = sandbox.Enabled,
         };
         var report = SuiteEvaluator.Evaluate(suite, evidence, engine.FirstIndex, startedAt, environment);
