@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Computor.Runner.Execution;
 using Computor.Runner.Material;
 using Computor.Runner.Sandboxing;
-using Microsoft.Extensions.Options;
 
 namespace Computor.Runner.Python;
 
@@ -13,12 +11,10 @@ namespace Computor.Runner.Python;
 /// Runs one side of a Python suite: the executor (harness/computor_exec.py) in the sandbox, the code
 /// mounted read-only and copied into the sandbox's own /tmp, the plan on stdin, values back as JSON.
 /// </summary>
-public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> options) : ILanguageEngine
+public sealed class PythonEngine(Sandbox sandbox, PythonInterpreter interpreter) : ILanguageEngine
 {
     const string Submission = "/submission";
-    const string Harness = "/opt/computor/computor_exec.py";
-
-    static readonly string HarnessFile = Path.Combine(AppContext.BaseDirectory, "harness", "computor_exec.py");
+    const string Executor = "/opt/computor/computor_exec.pyc";
 
     /// <summary>
     /// The executor reads the plan as Python literals, so non-ASCII text goes out as itself: a \u
@@ -31,9 +27,6 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
         // The executor nests values at most 100 deep; each level may take three JSON levels.
         MaxDepth = 512,
     };
-
-    readonly Lock modulePathLock = new();
-    Task<string[]>? modulePath;
 
     public string Language => "python";
 
@@ -51,13 +44,13 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
     public async Task<SideRun> Execute(SidePlan plan, SandboxLimits limits, CancellationToken cancellationToken)
     {
         var code = new SandboxMount(plan.Directory, Submission, Writable: false);
-        var harness = new SandboxMount(HarnessFile, Harness, Writable: false);
+        var executor = new SandboxMount(await interpreter.Executor(), Executor, Writable: false);
         var scratch = sandbox.Enabled ? "/tmp" : Directory.CreateTempSubdirectory("computor-python-").FullName;
         try
         {
             var input = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                path = await ModulePath(),
+                path = await interpreter.ModulePath(),
                 source = sandbox.Visible(code),
                 directory = Path.Combine(scratch, "code"),
                 scratch,
@@ -73,9 +66,9 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
             }, Json);
             var result = await sandbox.Run(new SandboxCommand
             {
-                Mounts = [code, harness],
+                Mounts = [code, executor],
                 WorkingDirectory = sandbox.Visible(code),
-                Arguments = [options.Value.Interpreter, "-I", "-S", sandbox.Visible(harness)],
+                Arguments = [interpreter.Executable, "-I", "-S", sandbox.Visible(executor)],
                 Input = input,
                 Uid = plan.Uid,
             }, limits with { Environment = Environment(limits) }, cancellationToken);
@@ -86,30 +79,6 @@ public sealed class PythonEngine(Sandbox sandbox, IOptions<PythonOptions> option
             if (!sandbox.Enabled)
                 Directory.Delete(scratch, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// The interpreter's module path as <c>site</c> would set it up, asked once: the executor starts
-    /// with <c>-S</c>, which halves the interpreter's start-up.
-    /// </summary>
-    Task<string[]> ModulePath()
-    {
-        lock (modulePathLock)
-            return modulePath ??= AskModulePath(options.Value.Interpreter);
-    }
-
-    static async Task<string[]> AskModulePath(string interpreter)
-    {
-        var start = new ProcessStartInfo(interpreter) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { "-I", "-c", "import json, sys; print(json.dumps(sys.path))" })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"cannot start {interpreter}");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{interpreter} could not report its module path (exit code {process.ExitCode})");
-        return JsonSerializer.Deserialize<string[]>(output) ?? [];
     }
 
     static Dictionary<string, string> Environment(SandboxLimits limits) => new(limits.Environment)

@@ -12,6 +12,7 @@ public static class PythonEngineExtensions
     {
         builder.AddRunnerCore();
         builder.Services.AddOptions<PythonOptions>().BindConfiguration(PythonOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PythonInterpreter>();
         builder.Services.AddSingleton<ILanguageEngine, PythonEngine>();
         return builder;
     }

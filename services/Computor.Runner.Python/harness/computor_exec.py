@@ -416,6 +416,7 @@ def lint(directory, files):
 
 def preload(plan):
     """Import heavy libraries once before forking when the code uses them: children inherit them."""
+    import warnings  # noqa: F401 - every collection records warnings
     text = ""
     for collection in plan["collections"]:
         entry = collection.get("entry")
