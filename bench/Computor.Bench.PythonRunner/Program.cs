@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Computor.Bench.PythonRunner;
 using Computor.Runner.Execution;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Python;
 using Computor.Runner.Reports;
 using Computor.Runner.Sandboxing;

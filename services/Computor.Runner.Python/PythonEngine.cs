@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Computor.Runner.Execution;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Sandboxing;
 
 namespace Computor.Runner.Python;

@@ -1,5 +1,5 @@
 using Computor.Runner.Execution;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Reports;
 
 namespace Computor.RunnerSpecs;

@@ -1,4 +1,4 @@
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Reports;
 
 namespace Computor.RunnerSpecs;

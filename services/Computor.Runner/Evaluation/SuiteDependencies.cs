@@ -1,5 +1,5 @@
 using System.Globalization;
-using Computor.Runner.Material;
+using Computor.Material;
 
 namespace Computor.Runner.Evaluation;
 

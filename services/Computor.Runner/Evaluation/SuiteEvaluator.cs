@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Reports;
 
 namespace Computor.Runner.Evaluation;

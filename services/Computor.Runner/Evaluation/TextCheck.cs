@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Computor.Runner.Material;
+using Computor.Material;
 
 namespace Computor.Runner.Evaluation;
 

@@ -1,4 +1,4 @@
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Sandboxing;
 
 namespace Computor.Runner.Execution;

@@ -1,4 +1,4 @@
-using Computor.Runner.Material;
+using Computor.Material;
 
 namespace Computor.Runner.Execution;
 

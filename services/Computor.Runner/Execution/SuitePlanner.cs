@@ -1,5 +1,5 @@
 using Computor.Runner.Evaluation;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Sandboxing;
 
 namespace Computor.Runner.Execution;

@@ -1,5 +1,5 @@
 using Computor.Contracts.Testing;
-using Computor.Runner.Material;
+using Computor.Material;
 
 namespace Computor.Runner.Execution;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Computor.Runner.Evaluation;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Reports;
 using Computor.Runner.Sandboxing;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Computor.Contracts.Testing;
 using Computor.Runner.Execution;
-using Computor.Runner.Material;
+using Computor.Material;
 using Computor.Runner.Reports;
 using Computor.Runner.Workspaces;
 using Computor.Storage;

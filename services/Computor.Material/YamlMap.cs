@@ -1,7 +1,7 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>
 /// Typed, validating access to one YAML mapping. Every error names the file, the key path and the

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>test.yaml: the suite, its collections and their tests.</summary>
 public sealed record TestSuite

@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>
 /// Reads meta.yaml leniently where Computor is lenient (unknown keys are fine: the file describes
@@ -68,6 +68,6 @@ public static class AssignmentMetaReader
         return result;
     }
 
-    internal static bool IsRelativeInside(string path) =>
+    public static bool IsRelativeInside(string path) =>
         path.Length > 0 && !Path.IsPathRooted(path) && !path.Replace('\\', '/').Split('/').Contains("..");
 }

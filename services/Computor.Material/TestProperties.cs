@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>
 /// The properties that cascade suite -> collection -> test. Null means "inherit"; the suite level

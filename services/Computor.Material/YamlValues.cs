@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>Expected values written in test.yaml, resolved the way YAML's core schema reads plain scalars.</summary>
 public static class YamlValues

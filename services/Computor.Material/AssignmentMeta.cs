@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>The parts of meta.yaml a runner uses. Everything else in the file is description for people.</summary>
 public sealed record AssignmentMeta

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>Reads test.yaml strictly: an unknown key or a wrong type stops the run with a clear reason.</summary>
 public static class TestSuiteReader

@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>How a test compares its value: test.yaml's <c>qualification</c>.</summary>
 public static class Qualifications

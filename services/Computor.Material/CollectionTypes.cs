@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>Kinds of test collection in test.yaml (<c>type</c>).</summary>
 public static class CollectionTypes

@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>
 /// Course material that cannot be run as written. The message names the file, the key and the

@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 public static class RunSpecificationReader
 {

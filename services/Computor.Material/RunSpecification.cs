@@ -1,4 +1,4 @@
-namespace Computor.Runner.Material;
+namespace Computor.Material;
 
 /// <summary>
 /// specification.yaml: where a run finds its inputs and puts its outputs. Relative paths are taken
