@@ -8,6 +8,12 @@ public sealed record AssignmentMeta
     public string? Slug { get; init; }
     public IReadOnlyList<string> StudentSubmissionFiles { get; init; } = [];
     public IReadOnlyList<string> TestFiles { get; init; } = [];
+
+    /// <summary>Extra files given to the student, copied into the template by file name.</summary>
+    public IReadOnlyList<string> AdditionalFiles { get; init; } = [];
+
+    /// <summary>Starter content for submission files, matched to them by file name.</summary>
+    public IReadOnlyList<string> StudentTemplates { get; init; } = [];
     public string? ExecutionBackend { get; init; }
     public ExecutionSettings Settings { get; init; } = new();
 }

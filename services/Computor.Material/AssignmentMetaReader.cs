@@ -22,6 +22,8 @@ public static class AssignmentMetaReader
             Slug = root.String("identifier") ?? root.String("slug"),
             StudentSubmissionFiles = Files(properties, "studentSubmissionFiles"),
             TestFiles = Files(properties, "testFiles"),
+            AdditionalFiles = Files(properties, "additionalFiles"),
+            StudentTemplates = Files(properties, "studentTemplates"),
             ExecutionBackend = backend?.String("slug"),
             Settings = settings is null ? new ExecutionSettings() : new ExecutionSettings
             {
