@@ -1,3 +1,4 @@
+using Computor.Git;
 using Computor.Runner.Workspaces;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ public class When_a_repository_is_private
     const string Password = "glpat-specs-secret-4711";
 
     static GitCheckout Checkout(params GitCredential[] credentials) =>
-        new(Options.Create(new GitOptions { Credentials = [.. credentials] }));
+        new(new GitCredentials(Options.Create(new GitCredentialOptions { Credentials = [.. credentials] })));
 
     [Test]
     public async Task Should_fetch_with_the_configured_credentials_and_never_show_them()

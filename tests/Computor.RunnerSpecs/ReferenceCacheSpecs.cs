@@ -1,3 +1,4 @@
+using Computor.Git;
 using Computor.Runner.Workspaces;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ public class When_references_are_fetched
     static (ReferenceCache Cache, GitOptions Options) Cache(string directory, int entries = 8)
     {
         var options = new GitOptions { CacheDirectory = directory, CacheEntries = entries };
-        return (new ReferenceCache(new GitCheckout(Options.Create(options)), Options.Create(options)), options);
+        var checkout = new GitCheckout(new GitCredentials(Options.Create(new GitCredentialOptions())));
+        return (new ReferenceCache(checkout, Options.Create(options)), options);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Computor.Git;
 using Computor.Runner.Workspaces;
 using Computor.ServiceDefaults;
 using Computor.Storage;
@@ -22,6 +23,7 @@ public static class RunnerServiceExtensions
         // Read here, not lazily: the receive endpoints below are made from it.
         Validator.ValidateObject(worker, new ValidationContext(worker), validateAllProperties: true);
         builder.Services.AddSingleton(Options.Create(worker));
+        builder.AddGitCredentials();
         builder.Services.AddOptions<GitOptions>().BindConfiguration(GitOptions.Section);
         builder.Services.AddSingleton<GitCheckout>();
         builder.Services.AddSingleton<ReferenceCache>();
