@@ -9,4 +9,8 @@ public sealed class MaterialException(string file, string key, string problem)
 {
     public string File { get; } = file;
     public string Key { get; } = key;
+    public string Problem { get; } = problem;
+
+    /// <summary>The same problem, its file named by the directory that holds it (for releases of many).</summary>
+    public MaterialException In(string directory) => new($"{directory}/{File}", Key, Problem);
 }

@@ -1,0 +1,4 @@
+namespace Computor.Release;
+
+/// <summary>Where a release goes: the student template and the reference (full assignments), on one branch.</summary>
+public sealed record ReleaseTargets(string StudentTemplate, string Reference, string Branch = "main");
