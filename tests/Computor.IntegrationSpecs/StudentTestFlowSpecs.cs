@@ -140,6 +140,7 @@ public sealed class When_a_student_requests_a_test
         await WaitForStatus(resultId, "failed");
         var result = await student.Get($"/results/{resultId}");
         Assert.That(result["status_message"]!.GetValue<string>(), Does.Contain("did not finish within 3 s"));
+        Assert.That(result["result_json"]!["timeout"]!.GetValue<bool>(), Is.True, "clients see the original error shape with the timeout flag");
         var task = await student.Get($"/tasks/{correlationId}");
         Assert.That(task["state"]!.GetValue<string>(), Is.EqualTo("Failed"));
     }

@@ -172,6 +172,7 @@ public sealed class When_the_student_test_saga_handles_messages
 
         var result = await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Failed, "the queue timeout");
         Assert.That(result.StatusMessage, Is.EqualTo("No runner started the test within 1 s"));
+        Assert.That(result.TimedOut, Is.True);
         Assert.That(await harness.Published.Any<StudentTestCancelled>(m => m.Context.Message.CorrelationId == run.CorrelationId), Is.True,
             "a runner that picks the run up later is told to drop it");
     }

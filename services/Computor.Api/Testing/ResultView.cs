@@ -50,6 +50,10 @@ public sealed record ResultView(
             ["result_value"] = r.Grade,
             ["report_location"] = r.ReportLocation,
         },
+        _ when IsFinal(r.Status) && r.TimedOut => new JsonObject
+        {
+            ["passed"] = 0, ["failed"] = 1, ["total"] = 1, ["error"] = r.StatusMessage ?? StatusName(r.Status), ["timeout"] = true,
+        },
         _ when IsFinal(r.Status) => new JsonObject
         {
             ["passed"] = 0, ["failed"] = 1, ["total"] = 1, ["error"] = r.StatusMessage ?? StatusName(r.Status),

@@ -23,6 +23,9 @@ public sealed class Result
     /// <summary>Why a run failed or was cancelled, in words a student can act on.</summary>
     public string? StatusMessage { get; set; }
 
+    /// <summary>The run failed because it ran out of time (clients show <c>"timeout": true</c>).</summary>
+    public bool TimedOut { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

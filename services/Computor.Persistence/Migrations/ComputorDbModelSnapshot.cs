@@ -352,6 +352,10 @@ namespace Computor.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("test_system_id");
 
+                    b.Property<bool>("TimedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("timed_out");
+
                     b.Property<int?>("Total")
                         .HasColumnType("integer")
                         .HasColumnName("total");

@@ -91,7 +91,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 }))
                 .TransitionTo(Started),
             When(Timeout.Received)
-                .ThenAsync(c => End(c, ResultStatus.Failed, $"No runner started the test within {Describe(settings.QueueTimeout)}"))
+                .ThenAsync(c => End(c, ResultStatus.Failed, $"No runner started the test within {Describe(settings.QueueTimeout)}", r => r.TimedOut = true))
                 .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
                 .TransitionTo(Failed));
 
@@ -99,7 +99,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
             When(RunStarted)
                 .Schedule(Timeout, TimedOut, UntilDeadline),
             When(Timeout.Received)
-                .ThenAsync(c => End(c, ResultStatus.Failed, $"The test run did not finish within {c.Saga.TimeoutSeconds} s"))
+                .ThenAsync(c => End(c, ResultStatus.Failed, $"The test run did not finish within {c.Saga.TimeoutSeconds} s", r => r.TimedOut = true))
                 .PublishAsync(c => c.Init<StudentTestCancelled>(new { c.Saga.CorrelationId, Reason = c.Saga.Reason! }))
                 .TransitionTo(Failed));
 
@@ -119,7 +119,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Finished),
             When(RunFailed)
                 .Unschedule(Timeout)
-                .ThenAsync(c => End(c, ResultStatus.Failed, c.Message.Reason))
+                .ThenAsync(c => End(c, ResultStatus.Failed, c.Message.Reason, r => r.TimedOut = c.Message.TimedOut))
                 .TransitionTo(Failed),
             When(RunFaulted)
                 .Unschedule(Timeout)
