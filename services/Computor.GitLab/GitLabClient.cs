@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Computor.GitLab;
+
+/// <summary>
+/// The GitLab REST API v4 calls releases make, each idempotent: "ensure" finds by full path and creates
+/// only what is missing. Retries of 429 and 5xx answers happen in the HTTP pipeline (see
+/// <see cref="GitLabExtensions"/>); what still fails becomes a <see cref="GitLabException"/> naming the step.
+/// </summary>
+public sealed class GitLabClient(HttpClient http)
+{
+    public async Task<GitLabGroup> EnsureGroup(string path, string name, GitLabGroup? parent, CancellationToken cancellationToken)
+    {
+        var fullPath = parent is null ? path : $"{parent.FullPath}/{path}";
+        return await Find<GitLabGroup>($"groups/{Uri.EscapeDataString(fullPath)}", $"find group {fullPath}", cancellationToken)
+            ?? await Send<GitLabGroup>(HttpMethod.Post, "groups", new { name, path, parent_id = parent?.Id, visibility = "private" },
+                $"create group {fullPath}", cancellationToken);
+    }
+
+    public async Task<GitLabProject> EnsureProject(string path, string name, GitLabGroup group, CancellationToken cancellationToken)
+    {
+        var fullPath = $"{group.FullPath}/{path}";
+        return await Find<GitLabProject>($"projects/{Uri.EscapeDataString(fullPath)}", $"find project {fullPath}", cancellationToken)
+            ?? await Send<GitLabProject>(HttpMethod.Post, "projects", new { name, path, namespace_id = group.Id, visibility = "private", initialize_with_readme = false },
+                $"create project {fullPath}", cancellationToken);
+    }
+
+    async Task<T?> Find<T>(string resource, string step, CancellationToken cancellationToken) where T : class
+    {
+        using var response = await Call(() => http.GetAsync(resource, cancellationToken), step);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        return await Read<T>(response, step, cancellationToken);
+    }
+
+    async Task<T> Send<T>(HttpMethod method, string resource, object body, string step, CancellationToken cancellationToken) where T : class
+    {
+        using var response = await Call(() => http.SendAsync(new HttpRequestMessage(method, resource) { Content = JsonContent.Create(body) }, cancellationToken), step);
+        return await Read<T>(response, step, cancellationToken) ?? throw new GitLabException($"{step}: GitLab sent an empty answer");
+    }
+
+    static async Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> call, string step)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GitLabException($"{step}: GitLab cannot be reached ({e.Message})");
+        }
+    }
+
+    static async Task<T?> Read<T>(HttpResponseMessage response, string step, CancellationToken cancellationToken) where T : class
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new GitLabException($"{step}: GitLab answered {(int)response.StatusCode} {response.ReasonPhrase}: {await Message(response, cancellationToken)}");
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new GitLabException($"{step}: GitLab's answer is not what its API documents ({e.Message})");
+        }
+    }
+
+    /// <summary>GitLab puts its reason into <c>message</c> (text or an object of field errors) or <c>error</c>.</summary>
+    static async Task<string> Message(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            var json = JsonNode.Parse(text);
+            return (json?["message"] ?? json?["error"])?.ToJsonString().Trim('"') ?? text;
+        }
+        catch (JsonException)
+        {
+            return text.Length > 200 ? text[..200] : text;
+        }
+    }
+}

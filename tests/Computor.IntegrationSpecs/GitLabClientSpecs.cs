@@ -1,0 +1,103 @@
+using System.Text;
+using Computor.Git;
+using Computor.GitLab;
+using Computor.IntegrationSpecs.Infrastructure;
+using Computor.Release;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>The GitLab client over HTTP against a GitLab-compatible server with real repositories.</summary>
+public class When_releases_talk_to_gitlab
+{
+    GitLabTestServer gitlab = null!;
+    IHost host = null!;
+    GitLabClient client = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        gitlab = await GitLabTestServer.Start();
+        host = Client(GitLabTestServer.Token);
+        client = host.Services.GetRequiredService<GitLabClient>();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        host.Dispose();
+        await gitlab.DisposeAsync();
+    }
+
+    IHost Client(string token)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GitLab:Url"] = gitlab.Url, ["GitLab:Token"] = token, ["GitLab:RetryDelay"] = "00:00:00.010", ["GitLab:Retries"] = "3",
+        });
+        builder.AddGitLab();
+        return builder.Build();
+    }
+
+    [Test]
+    public async Task Should_create_the_course_hierarchy_once_and_find_it_again()
+    {
+        async Task<(GitLabGroup, GitLabProject)> Deploy()
+        {
+            var organization = await client.EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None);
+            var family = await client.EnsureGroup("progfam", "Programming", organization, CancellationToken.None);
+            var course = await client.EnsureGroup("prog1", "Programming 1", family, CancellationToken.None);
+            await client.EnsureGroup("students", "Students", course, CancellationToken.None);
+            return (course, await client.EnsureProject("assignments", "Assignments", course, CancellationToken.None));
+        }
+        var (course, assignments) = await Deploy();
+        var (again, sameProject) = await Deploy();
+
+        Assert.That(course.FullPath, Is.EqualTo("tu-demo/progfam/prog1"));
+        Assert.That(assignments.PathWithNamespace, Is.EqualTo("tu-demo/progfam/prog1/assignments"));
+        Assert.That((again.Id, sameProject.Id), Is.EqualTo((course.Id, assignments.Id)), "nothing is created twice");
+
+        var publisher = new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions())));
+        var pushed = publisher.Publish(assignments.HttpUrlToRepo, "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
+        Assert.That(pushed.Changed, "the project's repository takes a release");
+    }
+
+    [Test]
+    public async Task Should_retry_rate_limits_and_server_errors()
+    {
+        gitlab.Fail(503, times: 2);
+        gitlab.Fail(429, times: 1, retryAfter: "0");
+        var group = await client.EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None);
+        Assert.That(group.FullPath, Is.EqualTo("tu-demo"));
+        Assert.That(gitlab.Requests, Is.EqualTo(5), "three refused, then the find and the create");
+    }
+
+    [Test]
+    public void Should_name_the_step_when_gitlab_refuses()
+    {
+        var error = Assert.ThrowsAsync<GitLabException>(() => client.EnsureGroup("not a path!", "Bad", null, CancellationToken.None));
+        Assert.That(error!.Message, Is.EqualTo("create group not a path!: GitLab answered 400 Bad Request: {\"path\":[\"is invalid\"]}"));
+    }
+
+    [Test]
+    public void Should_give_up_after_the_retries_and_never_show_the_token()
+    {
+        gitlab.Fail(503, times: 10);
+        var error = Assert.ThrowsAsync<GitLabException>(() => client.EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None));
+        Assert.That(error!.Message, Does.StartWith("find group tu-demo: GitLab answered 503"));
+        Assert.That(error.Message, Does.Not.Contain(GitLabTestServer.Token));
+    }
+
+    [Test]
+    public void Should_say_when_the_token_is_wrong()
+    {
+        using var wrong = Client("glpat-wrong");
+        var error = Assert.ThrowsAsync<GitLabException>(() =>
+            wrong.Services.GetRequiredService<GitLabClient>().EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None));
+        Assert.That(error!.Message, Is.EqualTo("find group tu-demo: GitLab answered 401 Unauthorized: 401 Unauthorized"));
+    }
+}
