@@ -10,8 +10,11 @@ namespace Computor.GitLab;
 /// only what is missing. Retries of 429 and 5xx answers happen in the HTTP pipeline (see
 /// <see cref="GitLabExtensions"/>); what still fails becomes a <see cref="GitLabException"/> naming the step.
 /// </summary>
-public sealed class GitLabClient(HttpClient http)
+public sealed class GitLabClient(HttpClient http, Microsoft.Extensions.Options.IOptions<GitLabOptions> options)
 {
+    /// <summary>GitLab's access level of a Maintainer.</summary>
+    public const int Maintainer = 40;
+
     public async Task<GitLabGroup> EnsureGroup(string path, string name, GitLabGroup? parent, CancellationToken cancellationToken)
     {
         var fullPath = parent is null ? path : $"{parent.FullPath}/{path}";
@@ -26,6 +29,66 @@ public sealed class GitLabClient(HttpClient http)
         return await Find<GitLabProject>($"projects/{Uri.EscapeDataString(fullPath)}", $"find project {fullPath}", cancellationToken)
             ?? await Send<GitLabProject>(HttpMethod.Post, "projects", new { name, path, namespace_id = group.Id, visibility = "private", initialize_with_readme = false },
                 $"create project {fullPath}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The student's fork of the template in the students group, made if missing and waited for until
+    /// GitLab has finished importing it (a fork is empty until then).
+    /// </summary>
+    public async Task<GitLabProject> EnsureFork(GitLabProject template, GitLabGroup students, string path, string name, CancellationToken cancellationToken)
+    {
+        var fullPath = $"{students.FullPath}/{path}";
+        var fork = await Find<GitLabProject>($"projects/{Uri.EscapeDataString(fullPath)}", $"find project {fullPath}", cancellationToken)
+            ?? await Send<GitLabProject>(HttpMethod.Post, $"projects/{template.Id}/fork", new { namespace_id = students.Id, path, name },
+                $"fork {template.PathWithNamespace} to {fullPath}", cancellationToken);
+        await WaitForImport(fork, cancellationToken);
+        return fork;
+    }
+
+    async Task WaitForImport(GitLabProject project, CancellationToken cancellationToken)
+    {
+        var step = $"wait for the fork {project.PathWithNamespace}";
+        var deadline = DateTimeOffset.UtcNow + options.Value.ImportTimeout;
+        while (true)
+        {
+            var import = await Find<JsonObject>($"projects/{project.Id}/import", step, cancellationToken)
+                ?? throw new GitLabException($"{step}: the project is gone");
+            switch (import["import_status"]?.GetValue<string>())
+            {
+                case "finished" or "none":
+                    return;
+                case "failed":
+                    throw new GitLabException($"{step}: GitLab reports the import failed: {import["import_error"]}");
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new GitLabException($"{step}: not finished after {options.Value.ImportTimeout.TotalSeconds:0} s");
+            await Task.Delay(options.Value.ImportPoll, cancellationToken);
+        }
+    }
+
+    /// <summary>Gives a user an access level on a project; a member already there is fine.</summary>
+    public async Task EnsureMember(GitLabProject project, long userId, int accessLevel, CancellationToken cancellationToken)
+    {
+        var step = $"add user {userId} to {project.PathWithNamespace}";
+        using var response = await Call(() => http.PostAsJsonAsync($"projects/{project.Id}/members", new { user_id = userId, access_level = accessLevel }, cancellationToken), step);
+        if (response.StatusCode != HttpStatusCode.Conflict)
+            await Read<JsonObject>(response, step, cancellationToken);
+    }
+
+    /// <summary>Lets students push to the branch; a branch that is not protected is fine.</summary>
+    public async Task Unprotect(GitLabProject project, string branch, CancellationToken cancellationToken)
+    {
+        var step = $"unprotect {branch} of {project.PathWithNamespace}";
+        using var response = await Call(() => http.DeleteAsync($"projects/{project.Id}/protected_branches/{Uri.EscapeDataString(branch)}", cancellationToken), step);
+        if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.NoContent))
+            await Read<JsonObject>(response, step, cancellationToken);
+    }
+
+    /// <summary>The GitLab user with this username, or null.</summary>
+    public async Task<long?> FindUser(string username, CancellationToken cancellationToken)
+    {
+        var users = await Find<JsonArray>($"users?username={Uri.EscapeDataString(username)}", $"find user {username}", cancellationToken);
+        return users?.FirstOrDefault()?["id"]?.GetValue<long>();
     }
 
     async Task<T?> Find<T>(string resource, string step, CancellationToken cancellationToken) where T : class

@@ -17,4 +17,8 @@ public sealed class GitLabOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(0, 10)] public int Retries { get; set; } = 4;
+
+    /// <summary>How often a fork's import is checked, and how long it may take.</summary>
+    public TimeSpan ImportPoll { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -38,6 +38,7 @@ public class When_releases_talk_to_gitlab
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["GitLab:Url"] = gitlab.Url, ["GitLab:Token"] = token, ["GitLab:RetryDelay"] = "00:00:00.010", ["GitLab:Retries"] = "3",
+            ["GitLab:ImportPoll"] = "00:00:00.010",
         });
         builder.AddGitLab();
         return builder.Build();
@@ -64,6 +65,34 @@ public class When_releases_talk_to_gitlab
         var publisher = new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions())));
         var pushed = publisher.Publish(assignments.HttpUrlToRepo, "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
         Assert.That(pushed.Changed, "the project's repository takes a release");
+    }
+
+    [Test]
+    public async Task Should_give_a_student_a_finished_fork_of_the_template_to_push_to()
+    {
+        var course = await client.EnsureGroup("prog1", "Programming 1", null, CancellationToken.None);
+        var students = await client.EnsureGroup("students", "Students", course, CancellationToken.None);
+        var template = await client.EnsureProject("student-template", "Student template", course, CancellationToken.None);
+        var publisher = new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions())));
+        var released = publisher.Publish(template.HttpUrlToRepo, "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
+        var ada = gitlab.AddUser("ada");
+        gitlab.ImportPollsBeforeFinished = 3;
+
+        var fork = await client.EnsureFork(template, students, "ada", "ada", CancellationToken.None);
+        Assert.That(gitlab.ImportSeenFinished("prog1/students/ada"), "the fork is handed out only once GitLab finished importing it");
+        await client.EnsureMember(fork, (await client.FindUser("ada", CancellationToken.None))!.Value, GitLabClient.Maintainer, CancellationToken.None);
+        await client.Unprotect(fork, "main", CancellationToken.None);
+        var again = await client.EnsureFork(template, students, "ada", "ada", CancellationToken.None);
+        await client.EnsureMember(again, ada, GitLabClient.Maintainer, CancellationToken.None);
+        await client.Unprotect(again, "main", CancellationToken.None);
+
+        Assert.That(fork.PathWithNamespace, Is.EqualTo("prog1/students/ada"));
+        Assert.That(again.Id, Is.EqualTo(fork.Id), "a student who has a repository keeps it");
+        Assert.That(gitlab.AccessLevel("prog1/students/ada", ada), Is.EqualTo(GitLabClient.Maintainer));
+        Assert.That(gitlab.IsProtected("prog1/students/ada", "main"), Is.False);
+        using var repository = new LibGit2Sharp.Repository(new Uri(fork.HttpUrlToRepo).LocalPath);
+        Assert.That(repository.Branches["main"].Tip.Sha, Is.EqualTo(released.Commit), "the fork holds the released template");
+        Assert.That(await client.FindUser("nobody", CancellationToken.None), Is.Null);
     }
 
     [Test]

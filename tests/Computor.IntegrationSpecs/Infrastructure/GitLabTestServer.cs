@@ -20,6 +20,10 @@ sealed class GitLabTestServer : IAsyncDisposable
     readonly ConcurrentDictionary<string, JsonObject> groups = new();
     readonly ConcurrentDictionary<string, JsonObject> projects = new();
     readonly ConcurrentQueue<(int Status, string? RetryAfter)> faults = new();
+    readonly ConcurrentDictionary<long, int> importPolls = new();
+    readonly ConcurrentDictionary<string, long> users = new();
+    readonly ConcurrentDictionary<(long Project, long User), int> members = new();
+    readonly ConcurrentDictionary<(long Project, string Branch), bool> protectedBranches = new();
     long nextId = 100;
     int requests;
 
@@ -41,6 +45,21 @@ sealed class GitLabTestServer : IAsyncDisposable
         await server.app.StartAsync();
         return server;
     }
+
+    /// <summary>How many times a fork's import reads as still running before it is finished.</summary>
+    public int ImportPollsBeforeFinished { get; set; } = 2;
+
+    /// <summary>Whether a client read this fork's import as finished.</summary>
+    public bool ImportSeenFinished(string project) =>
+        projects.TryGetValue(project, out var p) && importPolls.TryGetValue(p["id"]!.GetValue<long>(), out var polls) && polls > ImportPollsBeforeFinished;
+
+    public long AddUser(string username) => users.GetOrAdd(username, _ => Interlocked.Increment(ref nextId));
+
+    public int? AccessLevel(string project, long user) =>
+        projects.TryGetValue(project, out var p) && members.TryGetValue((p["id"]!.GetValue<long>(), user), out var level) ? level : null;
+
+    public bool IsProtected(string project, string branch) =>
+        projects.TryGetValue(project, out var p) && protectedBranches.ContainsKey((p["id"]!.GetValue<long>(), branch));
 
     /// <summary>The next <paramref name="times"/> requests fail with this status.</summary>
     public void Fail(int status, int times, string? retryAfter = null)
@@ -70,6 +89,16 @@ sealed class GitLabTestServer : IAsyncDisposable
             }
             await next();
         });
+        app.MapGet("/api/v4/projects/{id:long}/import", (long id) => Import(id));
+        app.MapPost("/api/v4/projects/{id:long}/fork", (long id, JsonObject body) => Fork(id, body));
+        app.MapPost("/api/v4/projects/{id:long}/members", (long id, JsonObject body) =>
+            members.TryAdd((id, body["user_id"]!.GetValue<long>()), body["access_level"]!.GetValue<int>())
+                ? Results.Json(new { id = body["user_id"]!.GetValue<long>(), access_level = body["access_level"]!.GetValue<int>() }, statusCode: 201)
+                : Results.Json(new { message = "Member already exists" }, statusCode: 409));
+        app.MapDelete("/api/v4/projects/{id:long}/protected_branches/{branch}", (long id, string branch) =>
+            protectedBranches.TryRemove((id, branch), out _) ? Results.NoContent() : Results.Json(new { message = "404 Not found" }, statusCode: 404));
+        app.MapGet("/api/v4/users", (string username) =>
+            Results.Json(users.TryGetValue(username, out var user) ? new JsonArray(new JsonObject { ["id"] = user, ["username"] = username }) : new JsonArray()));
         app.MapGet("/api/v4/groups/{*id}", (string id) => Lookup(groups, id));
         app.MapGet("/api/v4/projects/{*id}", (string id) => Lookup(projects, id));
         app.MapPost("/api/v4/groups", (JsonObject body) => CreateGroup(body));
@@ -98,7 +127,7 @@ sealed class GitLabTestServer : IAsyncDisposable
         return groups.TryAdd(fullPath, group) ? Results.Json(group, statusCode: 201) : Invalid("path", "has already been taken");
     }
 
-    IResult CreateProject(JsonObject body)
+    IResult CreateProject(JsonObject body, string? forkOf = null)
     {
         var path = body["path"]?.GetValue<string>() ?? "";
         var group = groups.Values.FirstOrDefault(g => g["id"]!.GetValue<long>() == body["namespace_id"]?.GetValue<long>());
@@ -114,8 +143,47 @@ sealed class GitLabTestServer : IAsyncDisposable
         };
         if (!projects.TryAdd(fullPath, project))
             return Invalid("path", "has already been taken");
-        LibGit2Sharp.Repository.Init(repository, isBare: true);
+        if (forkOf is null)
+            LibGit2Sharp.Repository.Init(repository, isBare: true);
+        else
+            CopyRepository(forkOf, repository);
+        protectedBranches[(project["id"]!.GetValue<long>(), "main")] = true;
         return Results.Json(project, statusCode: 201);
+    }
+
+    IResult Fork(long id, JsonObject body)
+    {
+        var source = projects.Values.FirstOrDefault(p => p["id"]!.GetValue<long>() == id);
+        if (source is null)
+            return Results.Json(new { message = "404 Project Not Found" }, statusCode: 404);
+        var created = CreateProject(body, new Uri(source["http_url_to_repo"]!.GetValue<string>()).LocalPath);
+        if (created is IValueHttpResult { Value: JsonObject fork })
+        {
+            fork["import_status"] = "scheduled";
+            importPolls[fork["id"]!.GetValue<long>()] = 0;
+        }
+        return created;
+    }
+
+    IResult Import(long id)
+    {
+        var project = projects.Values.FirstOrDefault(p => p["id"]!.GetValue<long>() == id);
+        if (project is null)
+            return Results.Json(new { message = "404 Project Not Found" }, statusCode: 404);
+        var status = !importPolls.ContainsKey(id) ? "none"
+            : importPolls.AddOrUpdate(id, 1, (_, n) => n + 1) > ImportPollsBeforeFinished ? "finished" : "started";
+        return Results.Json(new { id, import_status = status, import_error = (string?)null });
+    }
+
+    /// <summary>A fork holds the same branches as its source: the bare repository copied as it is.</summary>
+    static void CopyRepository(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     static bool ValidPath(string path) => path.Length > 0 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
