@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Computor.Material;
 
 /// <summary>
@@ -63,7 +65,7 @@ public static class AssignmentMetaReader
             }
             else
                 throw settings.Error($"env[{i}]", "expected NAME=value or {name, value}", item);
-            if (!global::System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$"))
+            if (!Regex.IsMatch(name, "^[A-Za-z_][A-Za-z0-9_]*$"))
                 throw settings.Error($"env[{i}]", $"'{name}' is not a valid variable name", item);
             result[name] = value;
         }

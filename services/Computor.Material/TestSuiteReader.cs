@@ -17,9 +17,9 @@ public static class TestSuiteReader
 
     public static TestSuite Read(string path)
     {
-        if (!global::System.IO.File.Exists(path))
+        if (!System.IO.File.Exists(path))
             throw new MaterialException(FileName, "", $"file not found ({Path.GetFileName(Path.GetDirectoryName(path))}/{FileName})");
-        return Parse(global::System.IO.File.ReadAllText(path));
+        return Parse(System.IO.File.ReadAllText(path));
     }
 
     public static TestSuite Parse(string text)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +35,7 @@ public static class Values
             _ => double.NegativeInfinity,
         },
         JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
-            v.TryGetValue<double>(out var d) ? d : v.TryGetValue<long>(out var l) ? l : double.Parse(v.ToJsonString(), global::System.Globalization.CultureInfo.InvariantCulture),
+            v.TryGetValue<double>(out var d) ? d : v.TryGetValue<long>(out var l) ? l : double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
         _ => double.NaN,
     };
 

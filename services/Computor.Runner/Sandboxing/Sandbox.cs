@@ -1,3 +1,4 @@
+using System.Text;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -105,7 +106,7 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
             await process.WaitForExitAsync(CancellationToken.None);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return new SandboxResult(process.ExitCode, await output, global::System.Text.Encoding.UTF8.GetString(await errors), timedOut);
+        return new SandboxResult(process.ExitCode, await output, Encoding.UTF8.GetString(await errors), timedOut);
     }
 
     ProcessStartInfo Confined(SandboxCommand command, SandboxLimits limits)
