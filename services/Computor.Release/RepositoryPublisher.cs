@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Computor.Git;
 using LibGit2Sharp;
 
@@ -9,11 +10,24 @@ namespace Computor.Release;
 /// A push rejected because someone else pushed first is retried on the new tip; publishing the same
 /// content again is a no-op that returns the existing commit.
 /// </summary>
+/// <remarks>
+/// libgit2's own transport for local repositories checks fast-forward and moves the branch in two
+/// steps, so two pushes can overwrite each other (a spec caught it). Publishes to one repository are
+/// therefore serialised within this process; across processes, a git server (GitLab, our smart HTTP)
+/// refuses the second push and the retry takes over.
+/// </remarks>
 public sealed class RepositoryPublisher(GitCredentials credentials)
 {
     const int Attempts = 10;
+    readonly ConcurrentDictionary<string, object> repositories = new();
 
     public PublishedCommit Publish(string url, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
+    {
+        lock (repositories.GetOrAdd(url, _ => new object()))
+            return PublishAlone(url, branch, directory, files, message);
+    }
+
+    PublishedCommit PublishAlone(string url, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
     {
         var work = Directory.CreateTempSubdirectory("computor-release-");
         try

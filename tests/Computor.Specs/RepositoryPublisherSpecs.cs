@@ -61,7 +61,7 @@ public class When_a_release_is_pushed
     }
 
     [Test]
-    public async Task Should_retry_when_another_release_pushed_first()
+    public async Task Should_lose_no_release_when_several_run_at_once()
     {
         var releases = Enumerable.Range(1, 4).Select(i => Task.Run(() =>
             publisher.Publish(remote, "main", $"week{i}", [File($"week{i}/README.md", $"{i}")], $"Release week{i}")));
