@@ -96,6 +96,22 @@ public class When_releases_talk_to_gitlab
     }
 
     [Test]
+    public async Task Should_deploy_a_course_as_domain_section_6_lays_it_out_and_keep_it_on_a_second_deploy()
+    {
+        var deployment = new CourseDeployment(client);
+        var levels = (new CourseLevel("tu-demo", "TU Demo"), new CourseLevel("progfam", "Programming"), new CourseLevel("prog1", "Programming 1"));
+        var first = await deployment.Ensure(levels.Item1, levels.Item2, levels.Item3, CancellationToken.None);
+        var again = await deployment.Ensure(levels.Item1, levels.Item2, levels.Item3, CancellationToken.None);
+
+        Assert.That(new[] { first.Assignments, first.StudentTemplate, first.Reference }.Select(p => p.PathWithNamespace), Is.EqualTo(new[]
+        {
+            "tu-demo/progfam/prog1/assignments", "tu-demo/progfam/prog1/student-template", "tu-demo/progfam/prog1/reference",
+        }));
+        Assert.That(first.Students.FullPath, Is.EqualTo("tu-demo/progfam/prog1/students"));
+        Assert.That(again, Is.EqualTo(first), "a second deploy finds everything the first made");
+    }
+
+    [Test]
     public async Task Should_retry_rate_limits_and_server_errors()
     {
         gitlab.Fail(503, times: 2);
