@@ -59,8 +59,6 @@ public sealed class RepositoryPublisher(GitCredentials credentials)
         }
         finally
         {
-            foreach (var file in work.EnumerateFiles("*", SearchOption.AllDirectories))
-                file.Attributes = FileAttributes.Normal;
             work.Delete(recursive: true);
         }
     }

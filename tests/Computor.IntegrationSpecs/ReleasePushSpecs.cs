@@ -34,8 +34,6 @@ public class When_releases_from_several_processes_push_at_once
         }
         finally
         {
-            foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories))
-                file.Attributes = FileAttributes.Normal;
             Directory.Delete(root, recursive: true);
         }
     }

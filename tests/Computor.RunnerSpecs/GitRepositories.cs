@@ -28,8 +28,6 @@ public sealed class GitRepositories : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
-            file.Attributes = FileAttributes.Normal;
         root.Delete(recursive: true);
     }
 }

@@ -33,8 +33,6 @@ public class When_assignments_are_released
     [TearDown]
     public void RemoveRepositories()
     {
-        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories))
-            file.Attributes = FileAttributes.Normal;
         Directory.Delete(root, recursive: true);
     }
 

@@ -21,8 +21,6 @@ public class When_a_release_is_pushed
     [TearDown]
     public void RemoveRemote()
     {
-        foreach (var file in new DirectoryInfo(remote).EnumerateFiles("*", SearchOption.AllDirectories))
-            file.Attributes = FileAttributes.Normal;
         Directory.Delete(remote, recursive: true);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Computor.Material;
 using Computor.Runner.Reports;
 
@@ -75,9 +76,8 @@ public static class CollectionEvaluator
             return Verdict.Skip($"Variable `{test.Name}` not found in reference namespace");
         if (qualification == Qualifications.VerifyEqual)
         {
-            var observed = Expected.Text(actual);
             return VariableCheck.VerifyEqual(test.Name,
-                new Execution.ObservedValue { Type = "str", Kind = "str", Value = observed.Value, Str = actual, Length = actual.Length },
+                new Execution.ObservedValue { Type = "str", Kind = "str", Value = JsonValue.Create(actual), Str = actual, Length = actual.Length },
                 Expected.Text(expected), test.Properties);
         }
         return TextCheck.Check(test.Name, actual, qualification, expected, test.CountRequirement);

@@ -95,11 +95,8 @@ public sealed class ReferenceCache(GitCheckout git, IOptions<GitOptions> options
 
     static void DeleteTree(string path)
     {
-        if (!Directory.Exists(path))
-            return;
-        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
-            File.SetAttributes(file, FileAttributes.Normal);
-        Directory.Delete(path, recursive: true);
+        if (Directory.Exists(path))
+            Directory.Delete(path, recursive: true);
     }
 
     /// <summary>A checkout a run is using; disposing it lets the cache evict the entry again.</summary>

@@ -195,8 +195,6 @@ sealed class GitLabTestServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        foreach (var file in new DirectoryInfo(repositories).EnumerateFiles("*", SearchOption.AllDirectories))
-            file.Attributes = FileAttributes.Normal;
         Directory.Delete(repositories, recursive: true);
     }
 }

@@ -32,8 +32,6 @@ sealed class GitRepository : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in root.EnumerateFiles("*", SearchOption.AllDirectories))
-            file.Attributes = FileAttributes.Normal;
         root.Delete(recursive: true);
     }
 }
