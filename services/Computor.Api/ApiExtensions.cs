@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Computor.Api.Admin;
 using Computor.Api.Auth;
+using Computor.Api.Release;
 using Computor.Api.Tasks;
 using Computor.Api.Testing;
 using Computor.Persistence;
@@ -46,6 +47,9 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<TestSubmission>();
+        builder.Services.AddScoped<Enrolment>();
+        builder.Services.AddScoped<ReleaseRequests>();
+        builder.Services.AddScoped<CourseDeploy>();
         builder.AddObjectStorage();
         builder.Services.AddSingleton<ResultReports>();
         return builder;
@@ -65,6 +69,7 @@ public static class ApiExtensions
         var api = app.MapGroup("");
         TestEndpoints.Map(api);
         TaskEndpoints.Map(api);
+        ReleaseEndpoints.Map(api);
 
         var admin = app.MapGroup("").RequireAuthorization(Caller.AdminPolicy);
         OrganizationEndpoints.Map(admin);

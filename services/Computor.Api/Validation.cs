@@ -20,6 +20,8 @@ static partial class Validation
         Required(field, value) ?? (PathSegment().IsMatch(value!) ? null
             : ApiProblem.Invalid(field, "lower-case letters, digits, '.', '_' or '-', at most 100 characters"));
 
+    public static bool IsPathSegment(string value) => PathSegment().IsMatch(value);
+
     public static IResult? ContentPath(string field, string? value) =>
         Required(field, value) ?? (DottedPath().IsMatch(value!) ? null
             : ApiProblem.Invalid(field, "dot-separated segments of lower-case letters, digits, '_' or '-'"));

@@ -1,4 +1,3 @@
-using LibGit2Sharp;
 using LibGit2Sharp.Handlers;
 using Microsoft.Extensions.Options;
 
@@ -10,15 +9,12 @@ namespace Computor.Git;
 /// </summary>
 public sealed class GitCredentials(IOptions<GitCredentialOptions> options)
 {
-    public CredentialsHandler? For(string url)
-    {
-        var credential = options.Value.Credentials
-            .Where(c => c.UrlPrefix.Length > 0 && url.StartsWith(c.UrlPrefix, StringComparison.OrdinalIgnoreCase))
-            .MaxBy(c => c.UrlPrefix.Length);
-        return credential is null
-            ? null
-            : (_, _, _) => new UsernamePasswordCredentials { Username = credential.Username, Password = credential.Password };
-    }
+    public CredentialsHandler? For(string url) => Remote(url).Handler;
+
+    /// <summary>The repository with the configured credential of the longest matching URL prefix, if any.</summary>
+    public GitRemote Remote(string url) => new(url, options.Value.Credentials
+        .Where(c => c.UrlPrefix.Length > 0 && url.StartsWith(c.UrlPrefix, StringComparison.OrdinalIgnoreCase))
+        .MaxBy(c => c.UrlPrefix.Length));
 
     public string Redact(string message) =>
         options.Value.Credentials.Where(c => c.Password.Length > 0).Aggregate(message, (m, c) => m.Replace(c.Password, "***"));

@@ -10,7 +10,7 @@ namespace Computor.GitLab;
 /// only what is missing. Retries of 429 and 5xx answers happen in the HTTP pipeline (see
 /// <see cref="GitLabExtensions"/>); what still fails becomes a <see cref="GitLabException"/> naming the step.
 /// </summary>
-public sealed class GitLabClient(HttpClient http, Microsoft.Extensions.Options.IOptions<GitLabOptions> options)
+public sealed class GitLabClient(HttpClient http, GitLabOptions options)
 {
     /// <summary>GitLab's access level of a Maintainer.</summary>
     public const int Maintainer = 40;
@@ -48,7 +48,7 @@ public sealed class GitLabClient(HttpClient http, Microsoft.Extensions.Options.I
     async Task WaitForImport(GitLabProject project, CancellationToken cancellationToken)
     {
         var step = $"wait for the fork {project.PathWithNamespace}";
-        var deadline = DateTimeOffset.UtcNow + options.Value.ImportTimeout;
+        var deadline = DateTimeOffset.UtcNow + options.ImportTimeout;
         while (true)
         {
             var import = await Find<JsonObject>($"projects/{project.Id}/import", step, cancellationToken)
@@ -61,8 +61,8 @@ public sealed class GitLabClient(HttpClient http, Microsoft.Extensions.Options.I
                     throw new GitLabException($"{step}: GitLab reports the import failed: {import["import_error"]}");
             }
             if (DateTimeOffset.UtcNow > deadline)
-                throw new GitLabException($"{step}: not finished after {options.Value.ImportTimeout.TotalSeconds:0} s");
-            await Task.Delay(options.Value.ImportPoll, cancellationToken);
+                throw new GitLabException($"{step}: not finished after {options.ImportTimeout.TotalSeconds:0} s");
+            await Task.Delay(options.ImportPoll, cancellationToken);
         }
     }
 

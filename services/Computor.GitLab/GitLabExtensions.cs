@@ -10,19 +10,15 @@ namespace Computor.GitLab;
 public static class GitLabExtensions
 {
     /// <summary>
-    /// The typed GitLab client: base address and token from <c>GitLab</c>, retries of 429 (after
-    /// Retry-After) and 5xx with exponential back-off. A POST is retried only when GitLab did not take
+    /// GitLab clients through <see cref="GitLabConnector"/>: retries of 429 (after Retry-After) and 5xx with
+    /// exponential back-off, as <c>GitLab</c> configures them. A POST is retried only when GitLab did not take
     /// it (429, 502, 503, 504); callers find before they create, so a retried create finds its result.
     /// </summary>
     public static IHostApplicationBuilder AddGitLab(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Section).ValidateDataAnnotations();
-        builder.Services.AddHttpClient<GitLabClient>((sp, http) =>
-            {
-                var options = sp.GetRequiredService<IOptions<GitLabOptions>>().Value;
-                http.BaseAddress = new Uri(options.Url.TrimEnd('/') + "/api/v4/");
-                http.DefaultRequestHeaders.Add("PRIVATE-TOKEN", options.Token);
-            })
+        builder.Services.AddSingleton<GitLabConnector>();
+        builder.Services.AddHttpClient(GitLabConnector.HttpClientName)
             .AddResilienceHandler("gitlab", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<GitLabOptions>>().Value;

@@ -2,16 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Computor.GitLab;
 
-/// <summary>Configuration section <c>GitLab</c>.</summary>
+/// <summary>
+/// Configuration section <c>GitLab</c>: how GitLab is called. Which GitLab, and with which token, is the
+/// organization's (stored encrypted with it).
+/// </summary>
 public sealed class GitLabOptions
 {
     public const string Section = "GitLab";
-
-    /// <summary>The GitLab instance, e.g. <c>https://gitlab.example.org</c>.</summary>
-    [Required] public string Url { get; set; } = "";
-
-    /// <summary>An access token with api scope; sent as PRIVATE-TOKEN, never logged.</summary>
-    [Required] public string Token { get; set; } = "";
 
     /// <summary>First wait before retrying a 429 or 5xx answer (it doubles each time, or follows Retry-After).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);

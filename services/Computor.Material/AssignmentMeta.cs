@@ -6,6 +6,7 @@ public sealed record AssignmentMeta
     public static readonly AssignmentMeta Empty = new();
 
     public string? Slug { get; init; }
+    public string? Title { get; init; }
     public IReadOnlyList<string> StudentSubmissionFiles { get; init; } = [];
     public IReadOnlyList<string> TestFiles { get; init; } = [];
 
@@ -16,6 +17,10 @@ public sealed record AssignmentMeta
     public IReadOnlyList<string> StudentTemplates { get; init; } = [];
     public string? ExecutionBackend { get; init; }
     public ExecutionSettings Settings { get; init; } = new();
+
+    /// <summary>Legacy <c>properties.maxTestRuns</c> / <c>maxSubmissions</c>: a release copies them onto the course content.</summary>
+    public int? MaxTestRuns { get; init; }
+    public int? MaxSubmissions { get; init; }
 }
 
 /// <summary><c>properties.executionBackend.settings</c>: limits and environment for the run.</summary>

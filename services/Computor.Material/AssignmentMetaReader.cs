@@ -22,6 +22,9 @@ public static class AssignmentMetaReader
         return new AssignmentMeta
         {
             Slug = root.String("identifier") ?? root.String("slug"),
+            Title = root.String("title"),
+            MaxTestRuns = properties?.Integer("maxTestRuns"),
+            MaxSubmissions = properties?.Integer("maxSubmissions"),
             StudentSubmissionFiles = Files(properties, "studentSubmissionFiles"),
             TestFiles = Files(properties, "testFiles"),
             AdditionalFiles = Files(properties, "additionalFiles"),

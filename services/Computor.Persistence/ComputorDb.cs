@@ -17,6 +17,7 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Result> Results => Set<Result>();
     public DbSet<StudentTestState> StudentTests => Set<StudentTestState>();
+    public DbSet<ReleaseState> Releases => Set<ReleaseState>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
@@ -90,6 +91,18 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
             e.Property(s => s.CurrentState).HasMaxLength(32);
             e.HasIndex(s => s.ResultId);
         });
+        model.Entity<ReleaseState>(e =>
+        {
+            e.ToTable("release_sagas");
+            e.HasKey(s => s.CorrelationId);
+            e.Property(s => s.CorrelationId).ValueGeneratedNever();
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.Property(s => s.CurrentState).HasMaxLength(32);
+            e.Property(s => s.Flow).HasMaxLength(32);
+            e.Property(s => s.Items).HasColumnType("jsonb");
+        });
+        model.Entity<Organization>().Property(o => o.GitProvider).HasMaxLength(16);
+        model.Entity<CourseContent>().Property(c => c.Kind).HasMaxLength(16);
         model.Entity<OutboxMessage>().Property(m => m.Id).UseIdentityByDefaultColumn();
         model.Entity<ScheduledMessage>(e =>
         {

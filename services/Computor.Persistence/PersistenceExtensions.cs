@@ -30,6 +30,7 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<WakeSignal<OutboxRelay>>();
         builder.Services.AddSingleton<WakeSignal<ScheduledMessageDispatcher>>();
         builder.Services.AddScoped<Outbox.Outbox>();
+        builder.Services.AddSingleton(new Secrets.TokenCipher(builder.Configuration["COMPUTOR_TOKEN_SECRET"]));
         builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }

@@ -16,29 +16,29 @@ namespace Computor.Release;
 /// therefore serialised within this process; across processes, a git server (GitLab, our smart HTTP)
 /// refuses the second push and the retry takes over.
 /// </remarks>
-public sealed class RepositoryPublisher(GitCredentials credentials)
+public sealed class RepositoryPublisher
 {
     const int Attempts = 10;
     readonly ConcurrentDictionary<string, object> repositories = new();
 
-    public PublishedCommit Publish(string url, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
+    public PublishedCommit Publish(GitRemote target, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
     {
-        lock (repositories.GetOrAdd(url, _ => new object()))
-            return PublishAlone(url, branch, directory, files, message);
+        lock (repositories.GetOrAdd(target.Url, _ => new object()))
+            return PublishAlone(target, branch, directory, files, message);
     }
 
-    PublishedCommit PublishAlone(string url, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
+    PublishedCommit PublishAlone(GitRemote target, string branch, string directory, IReadOnlyList<TemplateFile> files, string message)
     {
         var work = Directory.CreateTempSubdirectory("computor-release-");
         try
         {
             Repository.Init(work.FullName, isBare: true);
             using var repository = new Repository(work.FullName);
-            var remote = repository.Network.Remotes.Add("origin", url);
+            var remote = repository.Network.Remotes.Add("origin", target.Url);
             for (var attempt = 1; ; attempt++)
             {
                 Commands.Fetch(repository, remote.Name, [$"+refs/heads/{branch}:refs/remotes/origin/{branch}"],
-                    new FetchOptions { CredentialsProvider = credentials.For(url) }, null);
+                    new FetchOptions { CredentialsProvider = target.Handler }, null);
                 var tip = repository.Branches[$"origin/{branch}"]?.Tip;
                 var tree = Tree(repository, tip, directory, files);
                 if (tip is not null && tree.Sha == tip.Tree.Sha)
@@ -47,15 +47,15 @@ public sealed class RepositoryPublisher(GitCredentials credentials)
                 var author = new Signature("Computor", "computor@localhost", DateTimeOffset.UtcNow);
                 var commit = repository.ObjectDatabase.CreateCommit(author, author, message, tree, tip is null ? [] : [tip], prettifyMessage: true);
                 repository.Refs.Add($"refs/heads/{branch}", commit.Id, allowOverwrite: true);
-                if (Push(repository, remote, branch, url) is not { } rejected)
+                if (Push(repository, remote, branch, target) is not { } rejected)
                     return new PublishedCommit(commit.Sha, Changed: true);
                 if (attempt == Attempts)
-                    throw new ReleaseException($"pushing to {GitCredentials.Describe(url)} was rejected {Attempts} times: {rejected}");
+                    throw new ReleaseException($"pushing to {target.Describe()} was rejected {Attempts} times: {target.Redact(rejected)}");
             }
         }
         catch (LibGit2SharpException e)
         {
-            throw new ReleaseException($"cannot publish to {GitCredentials.Describe(url)}: {credentials.Redact(e.Message)}");
+            throw new ReleaseException($"cannot publish to {target.Describe()}: {target.Redact(e.Message)}");
         }
         finally
         {
@@ -77,10 +77,10 @@ public sealed class RepositoryPublisher(GitCredentials credentials)
     }
 
     /// <summary>Null when the remote took the push, else why it refused.</summary>
-    string? Push(Repository repository, Remote remote, string branch, string url)
+    static string? Push(Repository repository, Remote remote, string branch, GitRemote target)
     {
         string? rejected = null;
-        var options = new PushOptions { CredentialsProvider = credentials.For(url), OnPushStatusError = e => rejected = e.Message };
+        var options = new PushOptions { CredentialsProvider = target.Handler, OnPushStatusError = e => rejected = e.Message };
         try
         {
             repository.Network.Push(remote, $"refs/heads/{branch}:refs/heads/{branch}", options);

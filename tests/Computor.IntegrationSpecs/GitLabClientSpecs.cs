@@ -6,7 +6,6 @@ using Computor.Release;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Computor.IntegrationSpecs;
 
@@ -21,8 +20,8 @@ public class When_releases_talk_to_gitlab
     public async Task Start()
     {
         gitlab = await GitLabTestServer.Start();
-        host = Client(GitLabTestServer.Token);
-        client = host.Services.GetRequiredService<GitLabClient>();
+        host = Client();
+        client = host.Services.GetRequiredService<GitLabConnector>().Connect(gitlab.Url, GitLabTestServer.Token);
     }
 
     [TearDown]
@@ -32,12 +31,12 @@ public class When_releases_talk_to_gitlab
         await gitlab.DisposeAsync();
     }
 
-    IHost Client(string token)
+    IHost Client()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["GitLab:Url"] = gitlab.Url, ["GitLab:Token"] = token, ["GitLab:RetryDelay"] = "00:00:00.010", ["GitLab:Retries"] = "3",
+            ["GitLab:RetryDelay"] = "00:00:00.010", ["GitLab:Retries"] = "3",
             ["GitLab:ImportPoll"] = "00:00:00.010",
         });
         builder.AddGitLab();
@@ -62,8 +61,7 @@ public class When_releases_talk_to_gitlab
         Assert.That(assignments.PathWithNamespace, Is.EqualTo("tu-demo/progfam/prog1/assignments"));
         Assert.That((again.Id, sameProject.Id), Is.EqualTo((course.Id, assignments.Id)), "nothing is created twice");
 
-        var publisher = new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions())));
-        var pushed = publisher.Publish(assignments.HttpUrlToRepo, "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
+        var pushed = new RepositoryPublisher().Publish(new GitRemote(assignments.HttpUrlToRepo, null), "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
         Assert.That(pushed.Changed, "the project's repository takes a release");
     }
 
@@ -73,8 +71,7 @@ public class When_releases_talk_to_gitlab
         var course = await client.EnsureGroup("prog1", "Programming 1", null, CancellationToken.None);
         var students = await client.EnsureGroup("students", "Students", course, CancellationToken.None);
         var template = await client.EnsureProject("student-template", "Student template", course, CancellationToken.None);
-        var publisher = new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions())));
-        var released = publisher.Publish(template.HttpUrlToRepo, "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
+        var released = new RepositoryPublisher().Publish(new GitRemote(template.HttpUrlToRepo, null), "main", "week1", [new TemplateFile("week1/README.md", Encoding.UTF8.GetBytes("# Week 1\n"))], "Release week1");
         var ada = gitlab.AddUser("ada");
         gitlab.ImportPollsBeforeFinished = 3;
 
@@ -98,17 +95,19 @@ public class When_releases_talk_to_gitlab
     [Test]
     public async Task Should_deploy_a_course_as_domain_section_6_lays_it_out_and_keep_it_on_a_second_deploy()
     {
-        var deployment = new CourseDeployment(client);
-        var levels = (new CourseLevel("tu-demo", "TU Demo"), new CourseLevel("progfam", "Programming"), new CourseLevel("prog1", "Programming 1"));
-        var first = await deployment.Ensure(levels.Item1, levels.Item2, levels.Item3, CancellationToken.None);
-        var again = await deployment.Ensure(levels.Item1, levels.Item2, levels.Item3, CancellationToken.None);
+        var provider = new GitLabProvider(client, GitLabTestServer.Token);
+        var place = new CoursePlace(new CourseLevel("tu-demo", "TU Demo"), new CourseLevel("progfam", "Programming"), new CourseLevel("prog1", "Programming 1"));
+        var first = await provider.EnsureCourse(place, CancellationToken.None);
+        var again = await provider.EnsureCourse(place, CancellationToken.None);
 
-        Assert.That(new[] { first.Assignments, first.StudentTemplate, first.Reference }.Select(p => p.PathWithNamespace), Is.EqualTo(new[]
+        string[] Urls(CourseRepositories r) => [r.Assignments.Url, r.StudentTemplate.Url, r.Reference.Url];
+        Assert.That(Urls(first).Select(u => u[(u.IndexOf("/tu-demo/", StringComparison.Ordinal) + 1)..]), Is.EqualTo(new[]
         {
-            "tu-demo/progfam/prog1/assignments", "tu-demo/progfam/prog1/student-template", "tu-demo/progfam/prog1/reference",
+            "tu-demo/progfam/prog1/assignments.git", "tu-demo/progfam/prog1/student-template.git", "tu-demo/progfam/prog1/reference.git",
         }));
-        Assert.That(first.Students.FullPath, Is.EqualTo("tu-demo/progfam/prog1/students"));
-        Assert.That(again, Is.EqualTo(first), "a second deploy finds everything the first made");
+        Assert.That(first.FullPath, Is.EqualTo("tu-demo/progfam/prog1"));
+        Assert.That(Urls(again), Is.EqualTo(Urls(first)), "a second deploy finds everything the first made");
+        Assert.That(first.Reference.Credential!.Password, Is.EqualTo(GitLabTestServer.Token), "pushes use the organization's token");
     }
 
     [Test]
@@ -140,9 +139,8 @@ public class When_releases_talk_to_gitlab
     [Test]
     public void Should_say_when_the_token_is_wrong()
     {
-        using var wrong = Client("glpat-wrong");
         var error = Assert.ThrowsAsync<GitLabException>(() =>
-            wrong.Services.GetRequiredService<GitLabClient>().EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None));
+            host.Services.GetRequiredService<GitLabConnector>().Connect(gitlab.Url, "glpat-wrong").EnsureGroup("tu-demo", "TU Demo", null, CancellationToken.None));
         Assert.That(error!.Message, Is.EqualTo("find group tu-demo: GitLab answered 401 Unauthorized: 401 Unauthorized"));
     }
 }

@@ -24,8 +24,8 @@ public class When_releases_from_several_processes_push_at_once
                 Credentials = [new GitCredential { UrlPrefix = server.Url, Username = "computor", Password = "release-secret" }],
             });
             // One publisher per "process": nothing in common but the server.
-            var releases = Enumerable.Range(1, 4).Select(i => Task.Run(() => new RepositoryPublisher(new GitCredentials(credentials))
-                .Publish(url, "main", $"week{i}", [new TemplateFile($"week{i}/README.md", Encoding.UTF8.GetBytes($"{i}"))], $"Release week{i}")));
+            var releases = Enumerable.Range(1, 4).Select(i => Task.Run(() => new RepositoryPublisher()
+                .Publish(new GitCredentials(credentials).Remote(url), "main", $"week{i}", [new TemplateFile($"week{i}/README.md", Encoding.UTF8.GetBytes($"{i}"))], $"Release week{i}")));
             await Task.WhenAll(releases);
 
             using var repository = new Repository(Path.Combine(root, "reference.git"));

@@ -2,7 +2,6 @@ using Computor.Git;
 using Computor.Material;
 using Computor.Release;
 using LibGit2Sharp;
-using Microsoft.Extensions.Options;
 
 namespace Computor.Specs;
 
@@ -11,15 +10,15 @@ public class When_assignments_are_released
     string root = "";
     string Source => Path.Combine(root, "material");
     ReleaseTargets targets = null!;
-    readonly AssignmentRelease release = new(new RepositoryPublisher(new GitCredentials(Options.Create(new GitCredentialOptions()))));
+    readonly AssignmentRelease release = new(new RepositoryPublisher());
 
     [SetUp]
     public void CreateRepositories()
     {
         root = Directory.CreateTempSubdirectory("computor-release-spec-").FullName;
-        targets = new ReleaseTargets(Path.Combine(root, "student-template.git"), Path.Combine(root, "reference.git"));
-        Repository.Init(targets.StudentTemplate, isBare: true);
-        Repository.Init(targets.Reference, isBare: true);
+        targets = new ReleaseTargets(new GitRemote(Path.Combine(root, "student-template.git"), null), new GitRemote(Path.Combine(root, "reference.git"), null));
+        Repository.Init(targets.StudentTemplate.Url, isBare: true);
+        Repository.Init(targets.Reference.Url, isBare: true);
         foreach (var week in new[] { "week1/sums", "week2/loops" })
         {
             Write($"{week}/meta.yaml", $"slug: {week.Split('/')[1]}\nproperties:\n  studentSubmissionFiles: [main.py]\n  executionBackend: {{slug: itpcp.exec.py}}\n");
@@ -59,16 +58,16 @@ public class When_assignments_are_released
     {
         var released = release.Release(Source, ["week1/sums", "week2/loops"], targets);
 
-        Assert.That(Paths(targets.StudentTemplate), Is.EqualTo(new[]
+        Assert.That(Paths(targets.StudentTemplate.Url), Is.EqualTo(new[]
         {
             "week1/sums/README.md", "week1/sums/main.py", "week2/loops/README.md", "week2/loops/main.py",
         }), "no test.yaml, meta.yaml, solution content or localTests/ in the template");
-        Assert.That(Paths(targets.Reference), Has.Member("week1/sums/test.yaml").And.Member("week1/sums/localTests/correctSolution/main.py"));
+        Assert.That(Paths(targets.Reference.Url), Has.Member("week1/sums/test.yaml").And.Member("week1/sums/localTests/correctSolution/main.py"));
         Assert.That(released.Select(r => (r.Directory, r.Slug, r.ExecutionBackend)), Is.EqualTo(new[]
         {
             ("week1/sums", "sums", "itpcp.exec.py"), ("week2/loops", "loops", "itpcp.exec.py"),
         }));
-        using var template = new Repository(targets.StudentTemplate);
+        using var template = new Repository(targets.StudentTemplate.Url);
         Assert.That(((Blob)template.Branches["main"].Tip["week1/sums/main.py"].Target).Size, Is.Zero, "the submission file starts empty");
     }
 
@@ -87,8 +86,8 @@ public class When_assignments_are_released
         File.Delete(Path.Combine(Source, "week2/loops/meta.yaml"));
         var error = Assert.Throws<MaterialException>(() => release.Release(Source, ["week1/sums", "week2/loops"], targets));
         Assert.That(error!.Message, Is.EqualTo("week2/loops/meta.yaml: not found: every released assignment needs one"));
-        Assert.That(Paths(targets.Reference), Is.Empty);
-        Assert.That(Paths(targets.StudentTemplate), Is.Empty);
+        Assert.That(Paths(targets.Reference.Url), Is.Empty);
+        Assert.That(Paths(targets.StudentTemplate.Url), Is.Empty);
     }
 
     [Test]
@@ -97,6 +96,6 @@ public class When_assignments_are_released
         Write("week2/loops/test.yaml", "type: python\nproperties:\n  tests:\n    - name: a\n      tsets: []\n");
         var error = Assert.Throws<MaterialException>(() => release.Release(Source, ["week1/sums", "week2/loops"], targets));
         Assert.That(error!.Message, Does.StartWith("week2/loops/test.yaml: properties.tests[0].tsets: unknown key"));
-        Assert.That(Paths(targets.Reference), Is.Empty);
+        Assert.That(Paths(targets.Reference.Url), Is.Empty);
     }
 }

@@ -2,14 +2,13 @@ using System.Text;
 using Computor.Git;
 using Computor.Release;
 using LibGit2Sharp;
-using Microsoft.Extensions.Options;
 
 namespace Computor.Specs;
 
 public class When_a_release_is_pushed
 {
     string remote = "";
-    readonly RepositoryPublisher publisher = new(new GitCredentials(Options.Create(new GitCredentialOptions())));
+    readonly RepositoryPublisher publisher = new();
 
     [SetUp]
     public void CreateRemote()
@@ -42,8 +41,8 @@ public class When_a_release_is_pushed
     public void Should_push_a_first_release_and_treat_the_same_content_again_as_done()
     {
         var files = new[] { File("week1/README.md", "# Week 1\n"), File("week1/sums.py", "") };
-        var first = publisher.Publish(remote, "main", "week1", files, "Release week1");
-        var again = publisher.Publish(remote, "main", "week1", files, "Release week1");
+        var first = publisher.Publish(new GitRemote(remote, null), "main", "week1", files, "Release week1");
+        var again = publisher.Publish(new GitRemote(remote, null), "main", "week1", files, "Release week1");
         Assert.That(first.Changed, Is.True);
         Assert.That(again, Is.EqualTo(first with { Changed = false }));
         Assert.That(Files(), Is.EqualTo(new Dictionary<string, string> { ["week1/README.md"] = "# Week 1\n", ["week1/sums.py"] = "" }));
@@ -52,9 +51,9 @@ public class When_a_release_is_pushed
     [Test]
     public void Should_replace_only_the_released_directory()
     {
-        publisher.Publish(remote, "main", "week1", [File("week1/old.txt", "old"), File("week1/keep.txt", "1")], "one");
-        publisher.Publish(remote, "main", "week2", [File("week2/a.txt", "a")], "two");
-        publisher.Publish(remote, "main", "week1", [File("week1/keep.txt", "2")], "three");
+        publisher.Publish(new GitRemote(remote, null), "main", "week1", [File("week1/old.txt", "old"), File("week1/keep.txt", "1")], "one");
+        publisher.Publish(new GitRemote(remote, null), "main", "week2", [File("week2/a.txt", "a")], "two");
+        publisher.Publish(new GitRemote(remote, null), "main", "week1", [File("week1/keep.txt", "2")], "three");
         Assert.That(Files(), Is.EqualTo(new Dictionary<string, string> { ["week1/keep.txt"] = "2", ["week2/a.txt"] = "a" }));
     }
 
@@ -62,7 +61,7 @@ public class When_a_release_is_pushed
     public async Task Should_lose_no_release_when_several_run_at_once()
     {
         var releases = Enumerable.Range(1, 4).Select(i => Task.Run(() =>
-            publisher.Publish(remote, "main", $"week{i}", [File($"week{i}/README.md", $"{i}")], $"Release week{i}")));
+            publisher.Publish(new GitRemote(remote, null), "main", $"week{i}", [File($"week{i}/README.md", $"{i}")], $"Release week{i}")));
         await Task.WhenAll(releases);
         Assert.That(Files().Keys, Is.EquivalentTo(Enumerable.Range(1, 4).Select(i => $"week{i}/README.md")), "no release lost another's commit");
     }
@@ -71,7 +70,7 @@ public class When_a_release_is_pushed
     public void Should_fail_with_the_repository_named_when_it_cannot_be_reached()
     {
         var error = Assert.Throws<ReleaseException>(() =>
-            publisher.Publish("http://127.0.0.1:9/nobody/assignments.git", "main", "week1", [File("week1/a", "a")], "x"));
+            publisher.Publish(new GitRemote("http://127.0.0.1:9/nobody/assignments.git", null), "main", "week1", [File("week1/a", "a")], "x"));
         Assert.That(error!.Message, Does.StartWith("cannot publish to http://127.0.0.1:9/nobody/assignments.git"));
     }
 }

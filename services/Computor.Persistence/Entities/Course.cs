@@ -17,5 +17,15 @@ public sealed class Course
     /// <summary>Clone URL of the assignments (reference) repository that releases are tested against.</summary>
     public string? AssignmentsUrl { get; set; }
 
+    /// <summary>Clone URL of the student template that students' repositories are forked from; set by deploy.</summary>
+    public string? StudentTemplateUrl { get; set; }
+
+    /// <summary>
+    /// Clone URL of the reference repository, which a release fills with the full assignment directories;
+    /// tests of released contents run against it. Null for courses set up by hand, which test against
+    /// <see cref="AssignmentsUrl"/>.
+    /// </summary>
+    public string? ReferenceUrl { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -12,6 +12,9 @@ public sealed class CourseContent
     public required string Title { get; set; }
     public int Position { get; set; }
 
+    /// <summary><c>assignment</c> (testable, has a directory) or <c>unit</c> (groups assignments).</summary>
+    public string Kind { get; set; } = CourseContentKinds.Assignment;
+
     /// <summary>Assignment directory inside the assignments and student repositories.</summary>
     public string? Directory { get; set; }
 

@@ -100,6 +100,14 @@ namespace Computor.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("provider_url");
 
+                    b.Property<string>("ReferenceUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_url");
+
+                    b.Property<string>("StudentTemplateUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("student_template_url");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")
@@ -140,6 +148,12 @@ namespace Computor.Persistence.Migrations
                     b.Property<string>("ExecutionBackend")
                         .HasColumnType("text")
                         .HasColumnName("execution_backend");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
 
                     b.Property<int?>("MaxSubmissions")
                         .HasColumnType("integer")
@@ -268,6 +282,20 @@ namespace Computor.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("GitProvider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("git_provider");
+
+                    b.Property<string>("GitlabTokenCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("gitlab_token_cipher");
+
+                    b.Property<string>("GitlabUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("gitlab_url");
 
                     b.Property<string>("Path")
                         .IsRequired()
@@ -464,6 +492,68 @@ namespace Computor.Persistence.Migrations
                         .HasName("pk_outbox_messages");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Computor.Persistence.Sagas.ReleaseState", b =>
+                {
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrentState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("current_state");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("flow");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("succeeded");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CorrelationId")
+                        .HasName("pk_release_sagas");
+
+                    b.ToTable("release_sagas", (string)null);
                 });
 
             modelBuilder.Entity("Computor.Persistence.Sagas.StudentTestState", b =>
