@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Computor.Persistence;
 using Computor.Persistence.Entities;
 using Computor.ServiceDefaults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Computor.Api.Admin;
@@ -48,7 +49,7 @@ static partial class CourseContentEndpoints
             await db.SaveChangesAsync(ct);
             return Results.Ok(content);
         });
-        admin.MapGet("/course-contents", (Guid? courseId, ComputorDb db, CancellationToken ct) =>
+        admin.MapGet("/course-contents", ([FromQuery(Name = "course_id")] Guid? courseId, ComputorDb db, CancellationToken ct) =>
             db.CourseContents.AsNoTracking().Where(c => courseId == null || c.CourseId == courseId)
                 .OrderBy(c => c.Path).ToListAsync(ct));
         admin.MapGet("/course-contents/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Computor.Persistence;
 using Computor.Persistence.Entities;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Computor.Api.Admin;
@@ -30,7 +31,7 @@ static class CourseEndpoints
             db.Courses.Add(course);
             return await db.SaveUnique("course", ct) ?? Results.Created($"/courses/{course.Id}", course);
         });
-        admin.MapGet("/courses", (Guid? courseFamilyId, ComputorDb db, CancellationToken ct) =>
+        admin.MapGet("/courses", ([FromQuery(Name = "course_family_id")] Guid? courseFamilyId, ComputorDb db, CancellationToken ct) =>
             db.Courses.AsNoTracking().Where(c => courseFamilyId == null || c.CourseFamilyId == courseFamilyId)
                 .OrderBy(c => c.Path).ToListAsync(ct));
         admin.MapGet("/courses/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Computor.Persistence;
 using Computor.Persistence.Entities;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Computor.Api.Admin;
@@ -24,7 +25,7 @@ static class CourseFamilyEndpoints
             db.CourseFamilies.Add(family);
             return await db.SaveUnique("course family", ct) ?? Results.Created($"/course-families/{family.Id}", family);
         });
-        admin.MapGet("/course-families", (Guid? organizationId, ComputorDb db, CancellationToken ct) =>
+        admin.MapGet("/course-families", ([FromQuery(Name = "organization_id")] Guid? organizationId, ComputorDb db, CancellationToken ct) =>
             db.CourseFamilies.AsNoTracking().Where(f => organizationId == null || f.OrganizationId == organizationId)
                 .OrderBy(f => f.Path).ToListAsync(ct));
         admin.MapGet("/course-families/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Computor.Persistence;
 using Computor.Persistence.Entities;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Computor.Api.Admin;
@@ -38,7 +39,7 @@ static class CourseMemberEndpoints
             db.CourseMembers.Add(member);
             return await db.SaveUnique("course member", ct) ?? Results.Created($"/course-members/{member.Id}", member);
         });
-        admin.MapGet("/course-members", (Guid? courseId, ComputorDb db, CancellationToken ct) =>
+        admin.MapGet("/course-members", ([FromQuery(Name = "course_id")] Guid? courseId, ComputorDb db, CancellationToken ct) =>
             db.CourseMembers.AsNoTracking().Where(m => courseId == null || m.CourseId == courseId)
                 .OrderBy(m => m.CreatedAt).ToListAsync(ct));
         admin.MapGet("/course-members/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>

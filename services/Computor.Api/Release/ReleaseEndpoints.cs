@@ -6,6 +6,7 @@ using Computor.Material;
 using Computor.Persistence;
 using Computor.Persistence.Entities;
 using Computor.Persistence.Sagas;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Computor.Api.Release;
@@ -98,7 +99,7 @@ static class ReleaseEndpoints
             return await ReleaseStudents(body.CourseId!.Value, entries, db, enrolment, releases, ct);
         });
 
-        api.MapPost("/system/release/students/csv", async (Guid? courseId, HttpRequest request, ClaimsPrincipal caller, ComputorDb db,
+        api.MapPost("/system/release/students/csv", async ([FromQuery(Name = "course_id")] Guid? courseId, HttpRequest request, ClaimsPrincipal caller, ComputorDb db,
             Enrolment enrolment, ReleaseRequests releases, CancellationToken ct) =>
         {
             if (await Course(courseId, caller, db, ct) is { } refused)

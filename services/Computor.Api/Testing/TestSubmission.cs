@@ -48,7 +48,10 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
         if (RunnerQueues.ForBackend(content.ExecutionBackend) is null)
             return ApiProblem.BadRequest("SUBMIT_005", "The assignment has no execution backend that a runner serves");
         var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == content.CourseId, ct);
-        if (content.ReleasedCommit is null || course.AssignmentsUrl is null || content.Directory is null)
+        // Released contents are tested against the reference repository the release filled; a course set up by
+        // hand names its material as the assignments repository and the commit to test against.
+        var reference = course.ReferenceUrl ?? course.AssignmentsUrl;
+        if (content.ReleasedCommit is null || reference is null || content.Directory is null)
             return ApiProblem.BadRequest("DEPLOY_001", "The assignment has not been released");
         var studentRepository = member.Repository.HttpUrlToRepo ?? member.Repository.Url ?? ProjectUrl(request);
         if (studentRepository is null)
@@ -77,7 +80,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
                 CourseContentId = content.Id,
                 Directory = content.Directory,
                 ExecutionBackend = content.ExecutionBackend!,
-                Reference = new CodeSource { RepositoryUrl = course.AssignmentsUrl, Commit = content.ReleasedCommit },
+                Reference = new CodeSource { RepositoryUrl = reference, Commit = content.ReleasedCommit },
             },
             Student = new CodeSource { RepositoryUrl = studentRepository, Commit = version },
             Limits = new TestLimits { TimeoutSeconds = content.TimeoutSeconds ?? 180, MemoryLimitMb = content.MemoryLimitMb },

@@ -21,6 +21,7 @@ sealed class GitLabTestServer : IAsyncDisposable
     readonly ConcurrentDictionary<string, JsonObject> projects = new();
     readonly ConcurrentQueue<(int Status, string? RetryAfter)> faults = new();
     readonly ConcurrentDictionary<long, int> importPolls = new();
+    readonly ConcurrentDictionary<string, bool> heldImports = new();
     readonly ConcurrentDictionary<string, long> users = new();
     readonly ConcurrentDictionary<(long Project, long User), int> members = new();
     readonly ConcurrentDictionary<(long Project, string Branch), bool> protectedBranches = new();
@@ -52,6 +53,11 @@ sealed class GitLabTestServer : IAsyncDisposable
     /// <summary>Whether a client read this fork's import as finished.</summary>
     public bool ImportSeenFinished(string project) =>
         projects.TryGetValue(project, out var p) && importPolls.TryGetValue(p["id"]!.GetValue<long>(), out var polls) && polls > ImportPollsBeforeFinished;
+
+    /// <summary>Forks to this path read as still importing until <see cref="FinishImport"/>.</summary>
+    public void HoldImport(string project) => heldImports[project] = true;
+
+    public void FinishImport(string project) => heldImports.TryRemove(project, out _);
 
     public long AddUser(string username) => users.GetOrAdd(username, _ => Interlocked.Increment(ref nextId));
 
@@ -171,6 +177,7 @@ sealed class GitLabTestServer : IAsyncDisposable
         if (project is null)
             return Results.Json(new { message = "404 Project Not Found" }, statusCode: 404);
         var status = !importPolls.ContainsKey(id) ? "none"
+            : heldImports.ContainsKey(project["path_with_namespace"]!.GetValue<string>()) ? "started"
             : importPolls.AddOrUpdate(id, 1, (_, n) => n + 1) > ImportPollsBeforeFinished ? "finished" : "started";
         return Results.Json(new { id, import_status = status, import_error = (string?)null });
     }

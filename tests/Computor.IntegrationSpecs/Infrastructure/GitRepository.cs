@@ -14,6 +14,21 @@ sealed class GitRepository : IDisposable
         return repository;
     }
 
+    /// <summary>A working copy of a remote repository (empty or not), as a lecturer or student clones it.</summary>
+    public static async Task<GitRepository> Clone(string url)
+    {
+        var repository = new GitRepository();
+        await Shell.Run("git", "clone", "-q", url, repository.root.FullName);
+        if ((await repository.Git("branch", "-r", "--list", "origin/main")).Length > 0)
+            await repository.Git("checkout", "-q", "-B", "main", "origin/main");
+        else
+            await repository.Git("symbolic-ref", "HEAD", "refs/heads/main");
+        return repository;
+    }
+
+    /// <summary>Pushes the current commit to the clone's origin as <c>main</c>.</summary>
+    public Task Push() => Git("push", "-q", "origin", "HEAD:main");
+
     /// <summary>Writes the files (path to content) and commits them; returns the commit id.</summary>
     public async Task<string> Commit(IReadOnlyDictionary<string, string> files, string message = "update")
     {
