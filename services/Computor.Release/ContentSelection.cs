@@ -12,10 +12,10 @@ public static class ContentSelection
 {
     public static IReadOnlyList<string> Assignments(string material, IReadOnlyList<string> directories, bool descendants)
     {
-        foreach (var directory in directories)
+        var given = directories.Select(d => d.TrimEnd('/')).Distinct().ToList();
+        foreach (var directory in given)
             if (!AssignmentMetaReader.IsRelativeInside(directory) || directory.Split('/').Any(s => s is "" or "."))
                 throw new MaterialException(directory, "", "a release directory must be a relative path inside the course's material");
-        var given = directories.Select(d => d.Trim('/')).Distinct().ToList();
         if (!descendants)
             return given.Count > 0 ? given : throw new ReleaseException("no release directory given: name one, or ask for descendants");
 

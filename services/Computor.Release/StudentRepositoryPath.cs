@@ -8,20 +8,27 @@ namespace Computor.Release;
 /// </summary>
 public static class StudentRepositoryPath
 {
+    // The services run with invariant globalization, where string normalisation cannot strip accents.
+    static readonly Dictionary<char, string> Latin = new[]
+    {
+        ("àáâãäåā", "a"), ("æ", "ae"), ("çćč", "c"), ("ďđ", "d"), ("èéêëēęě", "e"), ("ìíîïī", "i"), ("ł", "l"), ("ñńň", "n"),
+        ("òóôõöøō", "o"), ("œ", "oe"), ("řŕ", "r"), ("śšş", "s"), ("ß", "ss"), ("ťţ", "t"), ("ùúûüūů", "u"), ("ýÿ", "y"), ("źżž", "z"),
+    }.SelectMany(p => p.Item1.Select(c => (c, p.Item2))).ToDictionary(p => p.c, p => p.Item2);
+
     public static string FromEmail(string email)
     {
         var at = email.LastIndexOf('@');
         if (at <= 0)
             throw new ReleaseException($"'{email}' is not an e-mail address: a student repository is named after one");
         var path = new StringBuilder();
-        foreach (var c in email[..at].Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in email[..at].ToLowerInvariant())
         {
             if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
                 path.Append(c);
             else if (c is '_' or ' ' or '+')
                 path.Append('-');
-            else if (c == 'ß')
-                path.Append("ss");
+            else if (Latin.TryGetValue(c, out var ascii))
+                path.Append(ascii);
         }
         var result = path.ToString().Trim('-', '.');
         return result.Length > 0
