@@ -47,6 +47,7 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<TestSubmission>();
+        builder.Services.AddScoped<OfficialSubmissions>();
         builder.Services.AddScoped<Enrolment>();
         builder.Services.AddScoped<ReleaseRequests>();
         builder.Services.AddScoped<CourseDeploy>();

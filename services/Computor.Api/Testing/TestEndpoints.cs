@@ -10,6 +10,8 @@ static class TestEndpoints
 {
     public sealed record CancelRequest(string? Reason);
 
+    public sealed record ResultUpdate(bool? Submit);
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/tests", (TestRequest body, TestSubmission submission, ClaimsPrincipal caller, CancellationToken ct) =>
@@ -45,6 +47,15 @@ static class TestEndpoints
         // Clients poll this every 2 s: one indexed read, and the body is a bare JSON string.
         api.MapGet("/results/{id:guid}/status", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
             await db.FindVisible(id, caller, ct) is { } r ? Results.Json(ResultView.StatusName(r.Status)) : ApiProblem.NotFound("result"));
+
+        // Marks a tested version as the official submission; withdrawing one is not offered.
+        api.MapPatch("/results/{id:guid}", async (Guid id, ResultUpdate body, ComputorDb db, OfficialSubmissions submissions,
+            ClaimsPrincipal caller, CancellationToken ct) =>
+        {
+            if (body.Submit is not true)
+                return ApiProblem.Invalid("submit", "only true is accepted: it marks this run as the official submission");
+            return await db.FindVisible(id, caller, ct) is { } result ? await submissions.Mark(result, ct) : ApiProblem.NotFound("result");
+        });
 
         api.MapPost("/results/{id:guid}/cancel", async (Guid id, CancelRequest? body, ComputorDb db, Persistence.Outbox.Outbox outbox,
             ClaimsPrincipal caller, CancellationToken ct) =>

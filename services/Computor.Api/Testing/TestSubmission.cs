@@ -13,9 +13,10 @@ namespace Computor.Api.Testing;
 
 /// <summary>
 /// Turns a test request into a queued result and its <see cref="SubmitStudentTest"/> command, committed in one
-/// transaction through the outbox. Returns the existing run when one is queued, running or finished.
+/// transaction through the outbox. Returns the existing run when one is queued, running or finished; with
+/// <c>submit</c>, that run becomes the official submission (within <c>max_submissions</c>).
 /// </summary>
-sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, TimeProvider clock)
+sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, OfficialSubmissions submissions, TimeProvider clock)
 {
     [GeneratedRegex("^[0-9a-f]{7,64}$")]
     private static partial Regex GitCommit();
@@ -58,7 +59,9 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
             return ApiProblem.BadRequest("SUBMIT_007", "The course member has no repository to test");
 
         if (await ActiveRun(member.Id, content.Id, version, ct) is { } existing)
-            return Results.Ok(ResultView.Of(existing));
+            return request.Submit == true ? await submissions.Mark(existing, ct) : Results.Ok(ResultView.Of(existing));
+        if (request.Submit == true && await submissions.Refusal(member.Id, content, ct) is { } refused)
+            return refused;
         if (content.MaxTestRuns is { } max
             && await db.Results.CountAsync(r => r.CourseMemberId == member.Id && r.CourseContentId == content.Id
                 && r.Status != ResultStatus.Cancelled, ct) >= max)
