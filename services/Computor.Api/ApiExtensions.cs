@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Computor.Api.Admin;
 using Computor.Api.Auth;
+using Computor.Api.Git;
 using Computor.Api.Release;
 using Computor.Api.Tasks;
 using Computor.Api.Testing;
+using Computor.Git;
 using Computor.Persistence;
 using Computor.ServiceDefaults;
 using Computor.Storage;
@@ -53,6 +55,7 @@ public static class ApiExtensions
         builder.Services.AddScoped<CourseDeploy>();
         builder.AddObjectStorage();
         builder.Services.AddSingleton<ResultReports>();
+        builder.AddGitAccess();
         return builder;
     }
 
@@ -71,6 +74,8 @@ public static class ApiExtensions
         TestEndpoints.Map(api);
         TaskEndpoints.Map(api);
         ReleaseEndpoints.Map(api);
+
+        GitEndpoints.Map(app);
 
         var admin = app.MapGroup("").RequireAuthorization(Caller.AdminPolicy);
         OrganizationEndpoints.Map(admin);

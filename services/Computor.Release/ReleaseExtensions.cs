@@ -1,3 +1,4 @@
+using Computor.Git;
 using Computor.GitLab;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,7 @@ public static class ReleaseExtensions
     public static IHostApplicationBuilder AddRelease(this IHostApplicationBuilder builder)
     {
         builder.AddGitLab();
+        builder.AddGitAccess();
         builder.Services.AddSingleton<RepositoryPublisher>();
         builder.Services.AddSingleton<AssignmentRelease>();
         return builder;

@@ -75,7 +75,7 @@ public class When_a_lecturer_releases_a_course
     /// <summary>Deploys a course from a YAML document and pushes the material to its assignments repository.</summary>
     async Task<JsonObject> DeployWithMaterial(string organization)
     {
-        var deployed = await Deploy($"""
+        var deployed = await admin.Deploy($"""
             organization:
               path: {organization}
               title: Demo University
@@ -85,7 +85,7 @@ public class When_a_lecturer_releases_a_course
             members:
               - {"{"}username: {organization}-lecturer, email: lecturer@{organization}.test, role: lecturer{"}"}
             """);
-        var task = await Finished(deployed.Id());
+        var task = await admin.Finished(deployed.Id());
         Assert.That(task["status"]!.GetValue<string>(), Is.EqualTo("finished"), task.ToJsonString());
         var course = await admin.Get($"/courses/{deployed.Id("course_id")}");
         using var material = await GitRepository.Clone(course["assignments_url"]!.GetValue<string>());
@@ -94,25 +94,8 @@ public class When_a_lecturer_releases_a_course
         return course;
     }
 
-    async Task<JsonObject> Deploy(string yaml, int expectedStatus = 202)
-    {
-        using var response = await admin.PostAsync("/system/deploy", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
-        return await ApiClient.Expect(response, expectedStatus);
-    }
-
-    Task<JsonObject> Finished(Guid task) =>
-        Eventually.Until(() => admin.Get($"/tasks/{task}"), t => t["status"]!.GetValue<string>() is "finished" or "failed",
-            $"task {task} to end", TimeSpan.FromSeconds(60));
-
-    async Task<JsonObject> ReleaseContents(Guid course, params string[] directories) =>
-        await Finished((await admin.Post("/system/release/course-contents",
-            new { course_id = course, release_dir_list = directories, ascendants = true }, expectedStatus: 202)).Id());
-
     static object Student(string name) =>
         new { user = new { username = name, email = $"{name.Replace('-', '_')}@uni.test", given_name = name, family_name = "Student" } };
-
-    static Dictionary<string, string> Outcomes(JsonObject task) =>
-        task["items"]!.AsArray().ToDictionary(i => i!["item"]!.GetValue<string>(), i => i!["outcome"]!.GetValue<string>());
 
     static IReadOnlyList<string> Files(string url, string branch = "main")
     {
@@ -137,9 +120,9 @@ public class When_a_lecturer_releases_a_course
         var courseId = course.Id();
         Assert.That(course["full_path"]!.GetValue<string>(), Is.EqualTo("demo-e2e/prog/prog1"));
 
-        var contents = await ReleaseContents(courseId, "01_basics/01_sums", "01_basics/02_greeting");
+        var contents = await admin.ReleaseContents(courseId, "01_basics/01_sums", "01_basics/02_greeting");
         Assert.That(contents["status"]!.GetValue<string>(), Is.EqualTo("finished"), contents.ToJsonString());
-        Assert.That(Outcomes(contents), Is.EquivalentTo(new Dictionary<string, string>
+        Assert.That(ReleaseTasks.Outcomes(contents), Is.EquivalentTo(new Dictionary<string, string>
         {
             ["01_basics"] = "created", ["01_basics/01_sums"] = "created", ["01_basics/02_greeting"] = "created",
         }));
@@ -167,11 +150,11 @@ public class When_a_lecturer_releases_a_course
         foreach (var name in names)
             gitlab.AddUser(name);
         gitlab.Fail(503, times: 2);
-        var students = await Finished((await admin.Post("/system/release/students",
+        var students = await admin.Finished((await admin.Post("/system/release/students",
             new { course_id = courseId, students = names.Select(Student) }, expectedStatus: 202)).Id());
         Assert.That(students["status"]!.GetValue<string>(), Is.EqualTo("finished"), students.ToJsonString());
         Assert.That(students["progress"]!.GetValue<string>(), Is.EqualTo("3 of 3"));
-        Assert.That(Outcomes(students).Values, Is.All.EqualTo("created"));
+        Assert.That(ReleaseTasks.Outcomes(students).Values, Is.All.EqualTo("created"));
         foreach (var name in names)
         {
             var fork = $"demo-e2e/prog/prog1/students/{name}";
@@ -195,22 +178,22 @@ public class When_a_lecturer_releases_a_course
         Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"), result.ToJsonString());
         Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(1.0), result.ToJsonString());
 
-        var again = await Finished((await admin.Post("/system/release/students",
+        var again = await admin.Finished((await admin.Post("/system/release/students",
             new { course_id = courseId, students = names.Select(Student) }, expectedStatus: 202)).Id());
-        Assert.That(Outcomes(again).Values, Is.All.EqualTo("skipped"), "students who have a repository keep it");
+        Assert.That(ReleaseTasks.Outcomes(again).Values, Is.All.EqualTo("skipped"), "students who have a repository keep it");
     }
 
     [Test]
     public async Task Should_change_nothing_when_the_same_material_is_released_again()
     {
         var course = await DeployWithMaterial("demo-again");
-        await ReleaseContents(course.Id(), "01_basics/01_sums");
+        await admin.ReleaseContents(course.Id(), "01_basics/01_sums");
         var templateTip = Tip(course["student_template_url"]!.GetValue<string>());
 
-        var again = await ReleaseContents(course.Id(), "01_basics/01_sums");
+        var again = await admin.ReleaseContents(course.Id(), "01_basics/01_sums");
 
         Assert.That(again["status"]!.GetValue<string>(), Is.EqualTo("finished"), again.ToJsonString());
-        Assert.That(Outcomes(again)["01_basics/01_sums"], Is.EqualTo("unchanged"));
+        Assert.That(ReleaseTasks.Outcomes(again)["01_basics/01_sums"], Is.EqualTo("unchanged"));
         Assert.That(Tip(course["student_template_url"]!.GetValue<string>()), Is.EqualTo(templateTip), "no new commit");
     }
 
@@ -221,7 +204,7 @@ public class When_a_lecturer_releases_a_course
     {
         var course = await DeployWithMaterial($"demo-bad-{Math.Abs(bad.GetHashCode()) % 100000}");
 
-        var task = await ReleaseContents(course.Id(), "01_basics/01_sums", bad);
+        var task = await admin.ReleaseContents(course.Id(), "01_basics/01_sums", bad);
 
         Assert.That(task["status"]!.GetValue<string>(), Is.EqualTo("failed"));
         Assert.That(task["reason"]!.GetValue<string>(), Does.StartWith(reason));
@@ -233,7 +216,7 @@ public class When_a_lecturer_releases_a_course
     public async Task Should_show_progress_while_students_are_released_and_let_one_failure_not_stop_the_others()
     {
         var course = await DeployWithMaterial("demo-progress");
-        await ReleaseContents(course.Id(), "01_basics/01_sums");
+        await admin.ReleaseContents(course.Id(), "01_basics/01_sums");
         gitlab.AddUser("p-ada");
         gitlab.AddUser("p-grace");
         gitlab.HoldImport("demo-progress/prog/prog1/students/p-grace");
@@ -243,11 +226,11 @@ public class When_a_lecturer_releases_a_course
         var running = await Eventually.Until(() => admin.Get($"/tasks/{started.Id()}"), t => t["done"]!.GetValue<int>() == 2,
             "two of three students to be done while one fork is still importing");
         gitlab.FinishImport("demo-progress/prog/prog1/students/p-grace");
-        var done = await Finished(started.Id());
+        var done = await admin.Finished(started.Id());
 
         Assert.That(running["status"]!.GetValue<string>(), Is.EqualTo("started"));
         Assert.That(running["progress"]!.GetValue<string>(), Is.EqualTo("2 of 3"));
-        Assert.That(Outcomes(done), Is.EquivalentTo(new Dictionary<string, string> { ["p-ada"] = "created", ["p-grace"] = "created", ["p-nobody"] = "failed" }));
+        Assert.That(ReleaseTasks.Outcomes(done), Is.EquivalentTo(new Dictionary<string, string> { ["p-ada"] = "created", ["p-grace"] = "created", ["p-nobody"] = "failed" }));
         Assert.That(done["status"]!.GetValue<string>(), Is.EqualTo("failed"));
         Assert.That(done["reason"]!.GetValue<string>(), Does.Contain("1 of 3 failed").And.Contain("GitLab has no user 'p-nobody'"));
     }
@@ -259,7 +242,7 @@ public class When_a_lecturer_releases_a_course
         gitlab.AddUser("r-ada");
         gitlab.Fail(403, times: 1);
 
-        var task = await Finished((await admin.Post("/system/release/students",
+        var task = await admin.Finished((await admin.Post("/system/release/students",
             new { course_id = course.Id(), students = new[] { Student("r-ada") } }, expectedStatus: 202)).Id());
 
         Assert.That(task["status"]!.GetValue<string>(), Is.EqualTo("failed"));
@@ -275,7 +258,7 @@ public class When_a_lecturer_releases_a_course
         var unknown = await admin.Post("/system/release/course-contents", new { course_id = Guid.NewGuid(), release_dir = "a" }, expectedStatus: 404);
         var noEmail = await admin.Post("/system/release/students",
             new { course_id = course.Id(), students = new[] { new { user = new { username = "no-mail" } } } }, expectedStatus: 400);
-        var badYaml = await Deploy("organization: {path: x, title: X}\ncourse_family: {path: f}\ncourse: {path: c, colour: red}\n", expectedStatus: 400);
+        var badYaml = await admin.Deploy("organization: {path: x, title: X}\ncourse_family: {path: f}\ncourse: {path: c, colour: red}\n", expectedStatus: 400);
         var badCsv = await ApiClient.Expect(await admin.PostAsync($"/system/release/students/csv?course_id={course.Id()}",
             new StringContent("email;role\ncsv-ok@uni.test;student\nbob@uni.test;wizard\n", Encoding.UTF8, "text/csv")), 400);
 
@@ -297,9 +280,9 @@ public class When_a_lecturer_releases_a_course
 
         var started = await ApiClient.Expect(await admin.PostAsync($"/system/release/students/csv?course_id={course.Id()}",
             new StringContent(csv, Encoding.UTF8, "text/csv")), 202);
-        var task = await Finished(started.Id());
+        var task = await admin.Finished(started.Id());
 
-        Assert.That(Outcomes(task), Is.EquivalentTo(new Dictionary<string, string> { ["c-ada"] = "created" }), "only students get repositories");
+        Assert.That(ReleaseTasks.Outcomes(task), Is.EquivalentTo(new Dictionary<string, string> { ["c-ada"] = "created" }), "only students get repositories");
         var users = await admin.GetFromJsonAsync<JsonArray>("/users");
         var grace = users!.SingleOrDefault(u => u!["username"]!.GetValue<string>() == "c-grace") ?? throw new AssertionException(users!.ToJsonString());
         Assert.That(grace["given_name"]!.GetValue<string>(), Is.EqualTo("Hopper; Grace"));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Encodings.Web;
 using Computor.Persistence;
 using Microsoft.AspNetCore.Authentication;
@@ -9,7 +10,7 @@ namespace Computor.Api.Auth;
 
 /// <summary>
 /// Authenticates <c>X-API-Token: ...</c> (service accounts) and <c>Authorization: Bearer ...</c> with an API
-/// token or the bootstrap admin token.
+/// token or the bootstrap admin token; git clients send the token as the password of basic authentication.
 /// </summary>
 sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
@@ -19,6 +20,7 @@ sealed class ApiTokenAuthentication(
     ComputorDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+    public const string GitPath = "/git";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -45,6 +47,9 @@ sealed class ApiTokenAuthentication(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
+        // Git asks its credential helper only when the server offers basic authentication.
+        if (Request.Path.StartsWithSegments(GitPath))
+            Response.Headers.WWWAuthenticate = "Basic realm=\"computor\"";
         await Response.WriteAsJsonAsync(new { title = "Unauthorized", status = 401, detail = "Unauthorized" },
             options: null, contentType: "application/problem+json");
     }
@@ -57,7 +62,19 @@ sealed class ApiTokenAuthentication(
         if (Request.Headers.TryGetValue("X-API-Token", out var apiToken))
             return apiToken.ToString().Trim();
         var authorization = Request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return authorization[7..].Trim();
+        if (!authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || authorization.Length > 1024)
+            return null;
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+            return pair.IndexOf(':') is var colon and >= 0 ? pair[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     AuthenticateResult Success(Guid userId, string name, bool isAdmin)

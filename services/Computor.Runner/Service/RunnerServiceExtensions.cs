@@ -23,7 +23,7 @@ public static class RunnerServiceExtensions
         // Read here, not lazily: the receive endpoints below are made from it.
         Validator.ValidateObject(worker, new ValidationContext(worker), validateAllProperties: true);
         builder.Services.AddSingleton(Options.Create(worker));
-        builder.AddGitCredentials();
+        builder.AddGitAccess();
         builder.Services.AddOptions<GitOptions>().BindConfiguration(GitOptions.Section);
         builder.Services.AddSingleton<GitCheckout>();
         builder.Services.AddSingleton<ReferenceCache>();

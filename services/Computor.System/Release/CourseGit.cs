@@ -1,14 +1,16 @@
+using Computor.Git;
 using Computor.GitLab;
 using Computor.Persistence;
 using Computor.Persistence.Entities;
 using Computor.Persistence.Secrets;
 using Computor.Release;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Computor.System.Release;
 
 /// <summary>A course's place in its git provider, and that provider, from the organization's settings.</summary>
-public sealed class CourseGit(ComputorDb db, GitLabConnector gitlab, TokenCipher tokens)
+public sealed class CourseGit(ComputorDb db, GitLabConnector gitlab, TokenCipher tokens, IOptions<LocalGitOptions> local)
 {
     public sealed record Target(Course Course, CoursePlace Place, IGitProvider Provider);
 
@@ -28,6 +30,7 @@ public sealed class CourseGit(ComputorDb db, GitLabConnector gitlab, TokenCipher
         GitProviders.GitLab when organization is { GitlabUrl: { } url, GitlabTokenCipher: { } cipher } =>
             new GitLabProvider(gitlab.Connect(url, tokens.Decrypt(cipher)), tokens.Decrypt(cipher)),
         GitProviders.GitLab => throw new ReleaseException($"organization {organization.Path} uses GitLab but has no GitLab URL and token"),
-        _ => throw new ReleaseException($"organization {organization.Path}: the git provider '{organization.GitProvider}' is not available in this service"),
+        GitProviders.Local => new LocalGitProvider(local.Value),
+        _ => throw new ReleaseException($"organization {organization.Path}: unknown git provider '{organization.GitProvider}'"),
     };
 }

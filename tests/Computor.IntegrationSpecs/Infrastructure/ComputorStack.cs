@@ -67,6 +67,9 @@ sealed class ComputorStack : IAsyncDisposable
         return copy;
     }
 
+    /// <summary>Changes a setting for the services started after this.</summary>
+    public void Set(string key, string value) => settings[key] = value;
+
     /// <summary>Completes once the system service has handled a matching message (or failed to) so many times.</summary>
     public Task<T> SystemConsumed<T>(Func<T, bool> match, int times = 1) where T : class
     {

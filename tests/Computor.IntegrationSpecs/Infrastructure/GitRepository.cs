@@ -5,6 +5,8 @@ sealed class GitRepository : IDisposable
 {
     readonly DirectoryInfo root = Directory.CreateTempSubdirectory("computor-repo-");
 
+    public string Folder => root.FullName;
+
     public string Url => new Uri(root.FullName + "/").AbsoluteUri.TrimEnd('/');
 
     public static async Task<GitRepository> Create()
