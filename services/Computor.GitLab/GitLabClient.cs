@@ -66,13 +66,18 @@ public sealed class GitLabClient(HttpClient http, GitLabOptions options)
         }
     }
 
-    /// <summary>Gives a user an access level on a project; a member already there is fine.</summary>
+    /// <summary>Gives a user an access level on a project; a member who is there already gets that level.</summary>
     public async Task EnsureMember(GitLabProject project, long userId, int accessLevel, CancellationToken cancellationToken)
     {
         var step = $"add user {userId} to {project.PathWithNamespace}";
         using var response = await Call(() => http.PostAsJsonAsync($"projects/{project.Id}/members", new { user_id = userId, access_level = accessLevel }, cancellationToken), step);
         if (response.StatusCode != HttpStatusCode.Conflict)
+        {
             await Read<JsonObject>(response, step, cancellationToken);
+            return;
+        }
+        await Send<JsonObject>(HttpMethod.Put, $"projects/{project.Id}/members/{userId}", new { access_level = accessLevel },
+            $"set the access of user {userId} on {project.PathWithNamespace}", cancellationToken);
     }
 
     /// <summary>Lets students push to the branch; a branch that is not protected is fine.</summary>

@@ -80,6 +80,8 @@ public class When_releases_talk_to_gitlab
         await client.EnsureMember(fork, (await client.FindUser("ada", CancellationToken.None))!.Value, GitLabClient.Maintainer, CancellationToken.None);
         await client.Unprotect(fork, "main", CancellationToken.None);
         var again = await client.EnsureFork(template, students, "ada", "ada", CancellationToken.None);
+        await client.EnsureMember(again, ada, 30, CancellationToken.None);
+        Assert.That(gitlab.AccessLevel("prog1/students/ada", ada), Is.EqualTo(30), "a member already there gets the level asked for");
         await client.EnsureMember(again, ada, GitLabClient.Maintainer, CancellationToken.None);
         await client.Unprotect(again, "main", CancellationToken.None);
 

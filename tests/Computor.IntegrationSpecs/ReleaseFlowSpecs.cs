@@ -262,11 +262,23 @@ public class When_a_lecturer_releases_a_course
         var badCsv = await ApiClient.Expect(await admin.PostAsync($"/system/release/students/csv?course_id={course.Id()}",
             new StringContent("email;role\ncsv-ok@uni.test;student\nbob@uni.test;wizard\n", Encoding.UTF8, "text/csv")), 400);
 
+        var users = await admin.GetFromJsonAsync<JsonArray>("/users");
+        var lecturer = users!.Single(u => u!["username"]!.GetValue<string>() == "demo-input-lecturer")!.AsObject();
+        var lecturerClient = stack.Client((await admin.Post($"/users/{lecturer.Id()}/api-tokens", new { name = "cli" }))["token"]!.GetValue<string>());
+        var byLecturer = await lecturerClient.Post("/system/release/course-contents", new { course_id = course.Id(), release_dir = "01_basics/01_sums" },
+            expectedStatus: 202);
+        var outsider = await admin.Post("/users", new { username = "outsider", email = "outsider@uni.test" });
+        var outsiderClient = stack.Client((await admin.Post($"/users/{outsider.Id()}/api-tokens", new { name = "cli" }))["token"]!.GetValue<string>());
+        await outsiderClient.Post("/system/release/course-contents", new { course_id = course.Id(), release_dir = "01_basics/01_sums" }, expectedStatus: 403);
+        Assert.That((int)(await outsiderClient.GetAsync($"/tasks/{byLecturer.Id()}")).StatusCode, Is.EqualTo(404), "tasks are the course's lecturers' business");
+        await lecturerClient.Deploy("organization: {path: x}\ncourse_family: {path: f}\ncourse: {path: c}\n", expectedStatus: 403);
+        Assert.That((await lecturerClient.Finished(byLecturer.Id()))["status"]!.GetValue<string>(), Is.EqualTo("finished"), "a course's lecturer releases it");
+
         Assert.That(unknown["message"]!.GetValue<string>(), Is.EqualTo("course not found"));
         Assert.That(noEmail["message"]!.GetValue<string>(), Does.Contain("students[0]: a student needs an e-mail address"));
         Assert.That(badYaml["message"]!.GetValue<string>(), Does.StartWith("deploy.yaml: course.colour: unknown key (line 3)"));
         Assert.That(badCsv["message"]!.GetValue<string>(), Does.Contain("line 3: unknown role 'wizard'"));
-        var users = await admin.GetFromJsonAsync<JsonArray>("/users");
+        users = await admin.GetFromJsonAsync<JsonArray>("/users");
         Assert.That(users!.Select(u => u!["username"]!.GetValue<string>()), Has.None.EqualTo("no-mail").And.None.EqualTo("csv-ok"),
             "a refused list enrols nobody");
     }

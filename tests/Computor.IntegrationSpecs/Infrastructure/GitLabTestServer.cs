@@ -101,6 +101,13 @@ sealed class GitLabTestServer : IAsyncDisposable
             members.TryAdd((id, body["user_id"]!.GetValue<long>()), body["access_level"]!.GetValue<int>())
                 ? Results.Json(new { id = body["user_id"]!.GetValue<long>(), access_level = body["access_level"]!.GetValue<int>() }, statusCode: 201)
                 : Results.Json(new { message = "Member already exists" }, statusCode: 409));
+        app.MapPut("/api/v4/projects/{id:long}/members/{user:long}", (long id, long user, JsonObject body) =>
+        {
+            if (!members.ContainsKey((id, user)))
+                return Results.Json(new { message = "404 Member Not Found" }, statusCode: 404);
+            members[(id, user)] = body["access_level"]!.GetValue<int>();
+            return Results.Json(new { id = user, access_level = members[(id, user)] });
+        });
         app.MapDelete("/api/v4/projects/{id:long}/protected_branches/{branch}", (long id, string branch) =>
             protectedBranches.TryRemove((id, branch), out _) ? Results.NoContent() : Results.Json(new { message = "404 Not found" }, statusCode: 404));
         app.MapGet("/api/v4/users", (string username) =>
