@@ -1,27 +1,54 @@
 #!/usr/bin/env bash
-# With deploy/local/run.sh running: makes a course whose assignment and student repositories are
-# local git repositories (.tmp/local/demo), asks for a test of a wrong and of a correct attempt,
-# and prints both results as the student client sees them.
+# With deploy/local/run.sh running, does a course's whole life through the API: deploys a course
+# whose repositories the API serves (local git provider), pushes its material, releases the
+# assignment and one student, then pushes a wrong and a correct attempt as that student, asks for
+# a test of each, and prints both results as the student client sees them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 api=${API:-http://127.0.0.1:8000}
-admin="X-API-Token: $(cat "$root/.tmp/local/admin-token")"
+admin_token=$(cat "$root/.tmp/local/admin-token")
+admin="X-API-Token: $admin_token"
 json="Content-Type: application/json"
-demo="$root/.tmp/local/demo/$(date +%s)"
+stamp=$(date +%s)
+work="$root/.tmp/local/demo/$stamp"
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "${1:-id}"; }
-post() { curl -sf -H "$1" -H "$json" "$api$2" -d "$3"; }
+post() { curl -sf -H "$1" -H "${3:-$json}" "$api$2" --data-binary @-; }
+get() { curl -sf -H "$1" "$api$2"; }
+# Tokens go to git as a header for this command only, never into a remote URL or .git/config.
+git_as() { local token=$1; shift; git -c "http.extraHeader=Authorization: Basic $(printf 'git:%s' "$token" | base64 -w0)" "$@"; }
 commit() { git -C "$1" add -A && git -C "$1" -c user.name=demo -c user.email=demo@example.org commit -qm "$2" && git -C "$1" rev-parse HEAD; }
+wait_task() {
+  local task
+  for _ in $(seq 300); do
+    task=$(get "$admin" "/tasks/$1")
+    case "$(echo "$task" | field status)" in finished|failed) break ;; esac
+    sleep 0.2
+  done
+  echo "$task" | python3 -c 'import json,sys; t=json.load(sys.stdin); print("  %s: %s (%s)%s" % (t["flow"], t["status"], t["progress"], "; " + t["reason"] if t["reason"] else ""))'
+}
 
-mkdir -p "$demo/assignments/hello" "$demo/student/hello"
-git init -q -b main "$demo/assignments"; git init -q -b main "$demo/student"
-cat > "$demo/assignments/hello/meta.yaml" <<'YAML'
+echo "Deploying course demo$stamp/prog/prog1 ..."
+deployed=$(post "$admin" /system/deploy "Content-Type: application/yaml" <<YAML
+organization: {path: demo$stamp, title: Demo University}
+course_family: {path: prog, title: Programming}
+course: {path: prog1, title: Programming 1}
+YAML
+)
+wait_task "$(echo "$deployed" | field)"
+course=$(echo "$deployed" | field course_id)
+assignments=$(get "$admin" "/courses/$course" | field assignments_url)
+
+mkdir -p "$work" && git_as "$admin_token" clone -q "$assignments" "$work/material" 2>/dev/null
+git -C "$work/material" symbolic-ref HEAD refs/heads/main
+mkdir -p "$work/material/01_hello/content"
+cat > "$work/material/01_hello/meta.yaml" <<'YAML'
 slug: hello
 title: Hello
 properties:
   studentSubmissionFiles: [hello.py]
   executionBackend: {slug: itpcp.exec.py}
 YAML
-cat > "$demo/assignments/hello/test.yaml" <<'YAML'
+cat > "$work/material/01_hello/test.yaml" <<'YAML'
 type: python
 name: Hello
 properties:
@@ -34,26 +61,33 @@ properties:
       inputAnswers: [Ada]
       tests: [{name: stdout}]
 YAML
-printf 'name = input()\ngreeting = "Hello, " + name + "!"\nlength = len(greeting)\nprint(greeting)\n' > "$demo/assignments/hello/hello.py"
-released=$(commit "$demo/assignments" "release hello")
+printf 'name = input()\ngreeting = "Hello, " + name + "!"\nlength = len(greeting)\nprint(greeting)\n' > "$work/material/01_hello/hello.py"
+printf '# Hello\nRead a name and greet it: `Hello, <name>!`\n' > "$work/material/01_hello/content/index.md"
+commit "$work/material" "Hello assignment" >/dev/null
+git_as "$admin_token" -C "$work/material" push -q origin main
 
-org=$(post "$admin" /organizations "{\"path\":\"demo$(date +%s)\",\"title\":\"Demo\"}" | field)
-family=$(post "$admin" /course-families "{\"organization_id\":\"$org\",\"path\":\"prog\",\"title\":\"Programming\"}" | field)
-course=$(post "$admin" /courses "{\"course_family_id\":\"$family\",\"path\":\"prog1\",\"title\":\"Programming 1\",\"assignments_url\":\"file://$demo/assignments\"}" | field)
-content=$(post "$admin" /course-contents "{\"course_id\":\"$course\",\"path\":\"week1.hello\",\"title\":\"Hello\",\"directory\":\"hello\",\"execution_backend\":\"itpcp.exec.py\",\"released_commit\":\"$released\"}" | field)
-user=$(post "$admin" /users "{\"username\":\"ada$(date +%s)\"}" | field)
-token=$(post "$admin" "/users/$user/api-tokens" '{"name":"demo"}' | field token)
-post "$admin" /course-members "{\"user_id\":\"$user\",\"course_id\":\"$course\",\"role\":\"student\",\"repository\":{\"http_url_to_repo\":\"file://$demo/student\"}}" >/dev/null
+echo "Releasing the assignment and the student ada$stamp ..."
+wait_task "$(echo "{\"course_id\":\"$course\",\"release_dir\":\"01_hello\"}" | post "$admin" /system/release/course-contents | field)"
+wait_task "$(echo "{\"course_id\":\"$course\",\"students\":[{\"user\":{\"username\":\"ada$stamp\",\"email\":\"ada$stamp@example.org\",\"given_name\":\"Ada\"}}]}" \
+  | post "$admin" /system/release/students | field)"
+
+user=$(get "$admin" /users | python3 -c "import json,sys; print(next(u['id'] for u in json.load(sys.stdin) if u['username']=='ada$stamp'))")
+token=$(echo '{"name":"demo"}' | post "$admin" "/users/$user/api-tokens" | field token)
+repository=$(get "$admin" "/course-members?course_id=$course" | python3 -c "import json,sys; print(next(m['repository']['http_url_to_repo'] for m in json.load(sys.stdin) if m['user_id']=='$user'))")
+content=$(get "$admin" "/course-contents?course_id=$course" | python3 -c "import json,sys; print(next(c['id'] for c in json.load(sys.stdin) if c['path']=='hello'))")
+git_as "$token" clone -q "$repository" "$work/student"
+echo "The student's repository ($repository) holds: $(cd "$work/student" && find 01_hello -type f | sort | tr '\n' ' ')"
 
 test_commit() {
   local result status
-  result=$(post "X-API-Token: $token" /tests "{\"course_content_id\":\"$content\",\"version_identifier\":\"$1\"}" | field)
+  git_as "$token" -C "$work/student" push -q origin main
+  result=$(echo "{\"course_content_id\":\"$content\",\"version_identifier\":\"$1\"}" | post "X-API-Token: $token" /tests | field)
   for _ in $(seq 150); do
-    status=$(curl -sf -H "X-API-Token: $token" "$api/results/$result/status" | tr -d '"')
+    status=$(get "X-API-Token: $token" "/results/$result/status" | tr -d '"')
     case "$status" in finished|failed|cancelled) break ;; esac
     sleep 0.2
   done
-  curl -sf -H "X-API-Token: $token" "$api/results/$result" | python3 -c "$(cat <<'PY'
+  get "X-API-Token: $token" "/results/$result" | python3 -c "$(cat <<'PY'
 import json, sys
 r = json.load(sys.stdin)
 report = r.get("result_json") or {}
@@ -69,7 +103,7 @@ PY
 )"
 }
 
-printf 'name = input()\ngreeting = "Hello " + name\nlength = len(greeting)\nprint(greeting)\n' > "$demo/student/hello/hello.py"
-echo "Wrong attempt:"; test_commit "$(commit "$demo/student" "first try")"
-printf 'name = input()\ngreeting = f"Hello, {name}!"\nlength = len(greeting)\nprint(greeting)\n' > "$demo/student/hello/hello.py"
-echo "Correct attempt:"; test_commit "$(commit "$demo/student" "second try")"
+printf 'name = input()\ngreeting = "Hello " + name\nlength = len(greeting)\nprint(greeting)\n' > "$work/student/01_hello/hello.py"
+echo "Wrong attempt:"; test_commit "$(commit "$work/student" "first try")"
+printf 'name = input()\ngreeting = f"Hello, {name}!"\nlength = len(greeting)\nprint(greeting)\n' > "$work/student/01_hello/hello.py"
+echo "Correct attempt:"; test_commit "$(commit "$work/student" "second try")"

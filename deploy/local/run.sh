@@ -26,15 +26,26 @@ if [ -z "${COMPUTOR_ADMIN_TOKEN:-}" ]; then
   COMPUTOR_ADMIN_TOKEN=$(cat "$state/admin-token")
 fi
 export COMPUTOR_ADMIN_TOKEN
+# Organizations' GitLab tokens are stored encrypted with this secret; losing it means entering them again.
+if [ -z "${COMPUTOR_TOKEN_SECRET:-}" ]; then
+  [ -f "$state/token-secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$state/token-secret")
+  COMPUTOR_TOKEN_SECRET=$(cat "$state/token-secret")
+fi
+export COMPUTOR_TOKEN_SECRET
 export ObjectStorage__ServiceUrl=$("$root/deploy/local/start-s3.sh" "$state/s3" "$s3_port" computor-storage)
 export ObjectStorage__AccessKey=S3RVER ObjectStorage__SecretKey=S3RVER ObjectStorage__ChecksumsWhenRequired=true ObjectStorage__CreateBucket=false
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8000}
+# Courses of organizations without GitLab live in bare repositories here, served by the API at /git;
+# releases push and the runner fetches through it with the admin token.
+export LocalGit__Root="$state/git" LocalGit__PublicUrl="$ASPNETCORE_URLS/git" LocalGit__Token="$COMPUTOR_ADMIN_TOKEN"
+export Git__Credentials__0__UrlPrefix="$LocalGit__PublicUrl" Git__Credentials__0__Password="$COMPUTOR_ADMIN_TOKEN"
 dotnet build "$root/Computor.sln" -c Release -v q -nologo >/dev/null
 echo "API:            $ASPNETCORE_URLS  (OpenAPI at /openapi/v1.json)"
 echo "Admin token:    $COMPUTOR_ADMIN_TOKEN  (header X-API-Token; kept in $state/admin-token)"
 echo "RabbitMQ UI:    http://127.0.0.1:$mq_management  (guest/guest, localhost only)"
 echo "S3 (s3rver):    $ObjectStorage__ServiceUrl  (bucket computor-storage)"
-echo "Try a test run: deploy/local/demo.sh  (in another terminal)"
+echo "Git (local):    $LocalGit__PublicUrl  (repositories in $LocalGit__Root)"
+echo "Try it:         deploy/local/demo.sh  (in another terminal)"
 dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" &
 system=$!
 ASPNETCORE_URLS=http://127.0.0.1:${RUNNER_HEALTH_PORT:-8001} dotnet "$root/services/Computor.PythonRunner/bin/Release/net10.0/Computor.PythonRunner.dll" &
