@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Computor.Contracts.Release;
 
 /// <summary>
@@ -23,5 +25,6 @@ public sealed record ReleaseItem(string Item, string Outcome, string? Reason = n
     public const string Skipped = "skipped";
     public const string Failed = "failed";
 
+    [JsonIgnore]
     public bool IsFailure => Outcome == Failed;
 }
