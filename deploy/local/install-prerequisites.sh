@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the specs and the local scripts need: RabbitMQ and PostgreSQL, bubblewrap and the
+# Installs what the specs and the local scripts need: RabbitMQ and PostgreSQL, git (the API serves
+# local repositories with git http-backend), bubblewrap and the
 # Python the runner sandboxes (with numpy, matplotlib, pyflakes; pytest for the benchmark) as Debian
 # packages, and the S3 server for tests from npm. Installs only what is missing.
 set -euo pipefail
@@ -7,6 +8,7 @@ need=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v curl >/dev/null || need+=(curl)
+command -v git >/dev/null || need+=(git)
 command -v runuser >/dev/null || need+=(util-linux)
 command -v bwrap >/dev/null || need+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need+=(python3)
