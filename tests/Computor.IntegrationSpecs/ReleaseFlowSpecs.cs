@@ -184,6 +184,24 @@ public class When_a_lecturer_releases_a_course
     }
 
     [Test]
+    public async Task Should_deploy_a_course_set_up_through_the_admin_api_and_never_show_the_token()
+    {
+        var organization = await admin.Post("/organizations", new
+        {
+            path = "demo-api", title = "Demo", git_provider = "gitlab", gitlab_url = gitlab.Url, gitlab_token = GitLabTestServer.Token,
+        });
+        var family = await admin.Post("/course-families", new { organization_id = organization.Id(), path = "prog", title = "Programming" });
+        var course = await admin.Post("/courses", new { course_family_id = family.Id(), path = "prog1", title = "Programming 1" });
+
+        var task = await admin.Finished((await admin.Post("/system/release/courses", new { course_id = course.Id() }, expectedStatus: 202)).Id());
+
+        Assert.That(task["status"]!.GetValue<string>(), Is.EqualTo("finished"), task.ToJsonString());
+        Assert.That((await admin.Get($"/courses/{course.Id()}"))["reference_url"]!.GetValue<string>(), Does.EndWith("demo-api/prog/prog1/reference.git"));
+        var shown = (await admin.GetAsync($"/organizations/{organization.Id()}")).Content.ReadAsStringAsync();
+        Assert.That(organization.ToJsonString() + await shown, Does.Not.Contain(GitLabTestServer.Token).And.Not.Contain("cipher"));
+    }
+
+    [Test]
     public async Task Should_change_nothing_when_the_same_material_is_released_again()
     {
         var course = await DeployWithMaterial("demo-again");
