@@ -25,7 +25,7 @@ public static class TesterCommand
         var engine = services.GetRequiredService<ILanguageEngine>();
         if (arguments.Language != engine.Language)
         {
-            await errors.WriteLineAsync($"computor-test: language '{arguments.Language}' is not supported here (supported: {engine.Language})");
+            await errors.WriteLineAsync($"computor-test: language '{arguments.Language}' is not supported (supported: python, octave, matlab)");
             return 64;
         }
         try

@@ -14,7 +14,8 @@ namespace Computor.Runner.Sandboxing;
 /// </summary>
 public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> logger)
 {
-    const int MaxOutputBytes = 64 << 20;
+    /// <summary>Bytes of a sandbox's stdout the runner keeps; the rest is read and dropped.</summary>
+    public const int MaxOutputBytes = 64 << 20;
     const int MaxErrorBytes = 64 << 10;
 
     /// <summary>Paths the code needs from the host system, read-only, when they exist.</summary>
