@@ -25,7 +25,10 @@ public sealed class Assignment : IDisposable
         return this;
     }
 
-    public Task<TestReport> Run(Contracts.Testing.TestLimits? limits = null, string? referenceKey = null) => Engine.Suites.Run(new SuiteRequest
+    public Task<TestReport> Run(Contracts.Testing.TestLimits? limits = null, string? referenceKey = null) =>
+        RunWith(Engine.Suites, limits, referenceKey);
+
+    public Task<TestReport> RunWith(SuiteRunner suites, Contracts.Testing.TestLimits? limits = null, string? referenceKey = null) => suites.Run(new SuiteRequest
     {
         TestFile = TestFile,
         Specification = RunSpecification.Default(Root),

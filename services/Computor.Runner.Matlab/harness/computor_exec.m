@@ -98,10 +98,19 @@ function [names, artifacts] = save_figures(plan)
   end
 end
 
+% Arrays and cells carry their size; text its length; a scalar (1-by-1 in MATLAB) compares as a number.
 function text = describe(value)
-  shape = sprintf('%d,', size(value));
-  text = sprintf('{"type":%s,"kind":"%s","value":%s,"str":%s,"shape":[%s]}', encode_string(class(value)), kind_of(value), ...
-    encode_value(value, 0), encode_string(shown(value)), shape(1:end - 1));
+  kind = kind_of(value);
+  if strcmp(kind, 'str')
+    size_text = sprintf(',"length":%d', numel(value));
+  elseif any(strcmp(kind, {'ndarray', 'list'}))
+    shape = sprintf('%d,', size(value));
+    size_text = sprintf(',"shape":[%s]', shape(1:end - 1));
+  else
+    size_text = '';
+  end
+  text = sprintf('{"type":%s,"kind":"%s","value":%s,"str":%s%s}', encode_string(class(value)), kind, ...
+    encode_value(value, 0), encode_string(shown(value)), size_text);
 end
 
 function kind = kind_of(value)
