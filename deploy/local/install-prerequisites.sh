@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the specs and the local scripts need: RabbitMQ and PostgreSQL, git (the API serves
-# local repositories with git http-backend), bubblewrap and the
+# local repositories with git http-backend), GNU Octave with gnuplot and fonts for its plots (the
+# MATLAB runner), bubblewrap and the
 # Python the runner sandboxes (with numpy, matplotlib, pyflakes; pytest for the benchmark) as Debian
 # packages, and the S3 server for tests from npm. Installs only what is missing.
 set -euo pipefail
@@ -17,6 +18,9 @@ command -v bwrap >/dev/null || need+=(bubblewrap)
 /usr/bin/python3 -c "import pyflakes" 2>/dev/null || need+=(python3-pyflakes)
 /usr/bin/python3 -c "import pytest" 2>/dev/null || need+=(python3-pytest)
 command -v npm >/dev/null || need+=(npm)
+[ -x /usr/bin/octave-cli ] || need+=(octave)
+command -v gnuplot >/dev/null || need+=(gnuplot-nox)
+[ -d /usr/share/fonts/opentype/freefont ] || need+=(fonts-freefont-otf)
 here="$(cd "$(dirname "$0")" && pwd)"
 install_s3() { bash "$here/install-s3rver.sh"; }
 if [ ${#need[@]} -eq 0 ]; then install_s3; exit 0; fi

@@ -38,7 +38,7 @@ public class When_a_course_lives_in_local_repositories
         stack.Set("Git:Credentials:0:Password", ComputorStack.AdminToken);
         await stack.StartApi();
         await stack.StartSystem();
-        runner = await PythonRunnerProcess.Start(stack, cache);
+        runner = await RunnerProcess.Python(stack, cache);
         admin = stack.Admin();
     }
 
@@ -95,7 +95,7 @@ public class When_a_course_lives_in_local_repositories
         var student = stack.Client(lin);
         var content = (await admin.GetFromJsonAsync<JsonArray>($"/course-contents?course_id={course.Id()}"))!.Single(c => c!["path"]!.GetValue<string>() == "sums")!;
         var queued = await student.Post("/tests", new { course_content_id = content.AsObject().Id(), version_identifier = version });
-        var result = await PythonCourse.Final(student, queued.Id());
+        var result = await RunnerCourse.Final(student, queued.Id());
         Assert.That(result["result"]?.GetValue<double>(), Is.EqualTo(1.0), result.ToJsonString());
 
         var other = Assert.ThrowsAsync<InvalidOperationException>(() => GitRepository.Clone(WithToken(repository, max)));

@@ -45,7 +45,7 @@ public class When_a_student_tests_python_code
         stack = await ComputorStack.Create();
         await stack.StartApi();
         await stack.StartSystem();
-        runner = await PythonRunnerProcess.Start(stack, cache);
+        runner = await RunnerProcess.Python(stack, cache);
     }
 
     [OneTimeTearDown]
@@ -58,11 +58,11 @@ public class When_a_student_tests_python_code
 
     async Task<(JsonObject Result, HttpClient Student)> Test(string code, IReadOnlyDictionary<string, string>? assignment = null)
     {
-        using var course = await PythonCourse.Create(stack.Admin(), assignment ?? Assignment);
+        using var course = await RunnerCourse.Create(stack.Admin(), assignment ?? Assignment);
         var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = code });
         var student = stack.Client(course.StudentToken);
         var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
-        return (await PythonCourse.Final(student, queued.Id()), student);
+        return (await RunnerCourse.Final(student, queued.Id()), student);
     }
 
     [Test]
@@ -124,7 +124,7 @@ public class When_a_student_tests_python_code
     public async Task Should_stop_the_sandbox_of_a_cancelled_run()
     {
         const string marker = "31.4159";
-        using var course = await PythonCourse.Create(stack.Admin(), Assignment);
+        using var course = await RunnerCourse.Create(stack.Admin(), Assignment);
         var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = $"import subprocess\nsubprocess.run(['sleep', '{marker}'])\n" + Correct });
         var student = stack.Client(course.StudentToken);
         var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
@@ -132,17 +132,17 @@ public class When_a_student_tests_python_code
 
         await student.Post($"/results/{queued.Id()}/cancel", new { reason = "wrong commit" }, expectedStatus: 202);
         await Eventually.Until(() => Task.FromResult(HostProcesses.WithArgument(marker)), n => n == 0, "the runner to stop the sandbox");
-        Assert.That((await PythonCourse.Final(student, queued.Id()))["status"]!.GetValue<string>(), Is.EqualTo("cancelled"));
+        Assert.That((await RunnerCourse.Final(student, queued.Id()))["status"]!.GetValue<string>(), Is.EqualTo("cancelled"));
     }
 
     [Test]
     public async Task Should_announce_the_stored_report_again_when_a_finished_run_arrives_again()
     {
-        using var course = await PythonCourse.Create(stack.Admin(), Assignment);
+        using var course = await RunnerCourse.Create(stack.Admin(), Assignment);
         var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = Correct });
         var student = stack.Client(course.StudentToken);
         var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
-        var first = await PythonCourse.Final(student, queued.Id());
+        var first = await RunnerCourse.Final(student, queued.Id());
         var correlationId = first.Id("test_system_id");
 
         var again = stack.SystemConsumed<StudentTestRunCompleted>(m => m.CorrelationId == correlationId);
@@ -153,7 +153,7 @@ public class When_a_student_tests_python_code
             ResultId = first.Id(),
             Assignment = new TestAssignment
             {
-                CourseContentId = course.ContentId, Directory = PythonCourse.Directory, ExecutionBackend = "itpcp.exec.py",
+                CourseContentId = course.ContentId, Directory = RunnerCourse.Directory, ExecutionBackend = "itpcp.exec.py",
                 Reference = new CodeSource { RepositoryUrl = course.Assignments.Url, Commit = course.Released },
             },
             Student = new CodeSource { RepositoryUrl = course.Student.Url, Commit = commit },

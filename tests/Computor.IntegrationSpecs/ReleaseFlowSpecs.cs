@@ -59,7 +59,7 @@ public class When_a_lecturer_releases_a_course
             ("GitLab:ImportPoll", "00:00:00.020"));
         await stack.StartApi();
         await stack.StartSystem();
-        runner = await PythonRunnerProcess.Start(stack, cache);
+        runner = await RunnerProcess.Python(stack, cache);
         admin = stack.Admin();
     }
 
@@ -174,7 +174,7 @@ public class When_a_lecturer_releases_a_course
         var token = (await admin.Post($"/users/{ada.Id()}/api-tokens", new { name = "vscode" }))["token"]!.GetValue<string>();
         var student = stack.Client(token);
         var queued = await student.Post("/tests", new { course_content_id = byPath["basics.sums"].Id(), version_identifier = version });
-        var result = await PythonCourse.Final(student, queued.Id());
+        var result = await RunnerCourse.Final(student, queued.Id());
         Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"), result.ToJsonString());
         Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(1.0), result.ToJsonString());
 

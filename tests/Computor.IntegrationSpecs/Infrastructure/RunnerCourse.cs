@@ -3,14 +3,14 @@ using System.Text.Json.Nodes;
 namespace Computor.IntegrationSpecs.Infrastructure;
 
 /// <summary>
-/// A course with one released Python assignment in a real assignments repository, and one student with a
+/// A course with one released assignment (Python unless told otherwise) in a real assignments repository, and one student with a
 /// real repository to push to. The assignment lives in <see cref="Directory"/> in both repositories.
 /// </summary>
-sealed class PythonCourse : IDisposable
+sealed class RunnerCourse : IDisposable
 {
     public const string Directory = "week1";
 
-    PythonCourse(GitRepository assignments, GitRepository student) => (Assignments, Student) = (assignments, student);
+    RunnerCourse(GitRepository assignments, GitRepository student) => (Assignments, Student) = (assignments, student);
 
     public GitRepository Assignments { get; }
     public GitRepository Student { get; }
@@ -18,9 +18,10 @@ sealed class PythonCourse : IDisposable
     public string Released { get; private init; } = "";
     public string StudentToken { get; private init; } = "";
 
-    public static async Task<PythonCourse> Create(HttpClient admin, IReadOnlyDictionary<string, string> assignment, int timeoutSeconds = 60)
+    public static async Task<RunnerCourse> Create(HttpClient admin, IReadOnlyDictionary<string, string> assignment, int timeoutSeconds = 60,
+        string backend = "itpcp.exec.py")
     {
-        var course = new PythonCourse(await GitRepository.Create(), await GitRepository.Create());
+        var course = new RunnerCourse(await GitRepository.Create(), await GitRepository.Create());
         var released = await course.Assignments.Commit(assignment.ToDictionary(f => $"{Directory}/{f.Key}", f => f.Value), "release week1");
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var organization = await admin.Post("/organizations", new { path = $"org-{suffix}", title = "Organization" });
@@ -32,7 +33,7 @@ sealed class PythonCourse : IDisposable
         var content = await admin.Post("/course-contents", new
         {
             course_id = created.Id(), path = "week1", title = "Week 1", directory = Directory,
-            execution_backend = "itpcp.exec.py", released_commit = released, timeout_seconds = timeoutSeconds,
+            execution_backend = backend, released_commit = released, timeout_seconds = timeoutSeconds,
         });
         var user = await admin.Post("/users", new { username = $"ada{suffix}", email = $"ada{suffix}@example.test" });
         var token = await admin.Post($"/users/{user.Id()}/api-tokens", new { name = "specs" });
@@ -40,7 +41,7 @@ sealed class PythonCourse : IDisposable
         {
             user_id = user.Id(), course_id = created.Id(), role = "student", repository = new { http_url_to_repo = course.Student.Url },
         });
-        return new PythonCourse(course.Assignments, course.Student)
+        return new RunnerCourse(course.Assignments, course.Student)
         {
             ContentId = content.Id(), StudentToken = token["token"]!.GetValue<string>(), Released = released,
         };

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Computor.IntegrationSpecs.Infrastructure;
+
+namespace Computor.IntegrationSpecs;
+
+/// <summary>MATLAB-language tests end to end: API, RabbitMQ, PostgreSQL, the saga, the real MATLAB runner process on Octave, git and S3.</summary>
+public class When_a_student_tests_matlab_code
+{
+    static readonly Dictionary<string, string> Assignment = new()
+    {
+        ["meta.yaml"] = "slug: sums\nproperties:\n  studentSubmissionFiles: [sums.m]\n  executionBackend: {slug: itpcp.exec.oct}\n",
+        ["test.yaml"] = """
+                        type: octave
+                        name: Sums
+                        properties:
+                          storeGraphicsArtifacts: true
+                          tests:
+                            - name: total
+                              tests: [{name: total}, {name: numbers}]
+                            - name: plot
+                              type: graphics
+                              tests: [{name: "get(get(gca, 'title'), 'string')"}]
+                        """,
+        ["sums.m"] = "numbers = [1 2 3];\ntotal = sum(numbers);\nplot(numbers); title('Sums');\n",
+    };
+
+    const string Correct = "numbers = [1 2 3];\ntotal = 0;\nfor n = numbers\n  total = total + n;\nend\nplot(numbers); title('Sums');\n";
+
+    ComputorStack stack = null!;
+    ServiceProcess runner = null!;
+    string cache = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        cache = Directory.CreateTempSubdirectory("computor-reference-cache-").FullName;
+        stack = await ComputorStack.Create();
+        await stack.StartApi();
+        await stack.StartSystem();
+        runner = await RunnerProcess.Matlab(stack, cache);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await runner.DisposeAsync();
+        await stack.DisposeAsync();
+        Directory.Delete(cache, recursive: true);
+    }
+
+    async Task<(JsonObject Result, HttpClient Student)> Test(string code)
+    {
+        using var course = await RunnerCourse.Create(stack.Admin(), Assignment, backend: "itpcp.exec.oct");
+        var commit = await course.Push(new Dictionary<string, string> { ["sums.m"] = code });
+        var student = stack.Client(course.StudentToken);
+        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
+        return (await RunnerCourse.Final(student, queued.Id()), student);
+    }
+
+    [Test]
+    public async Task Should_score_a_correct_submission_one_and_store_its_plot()
+    {
+        var (result, student) = await Test(Correct);
+
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"), result.ToJsonString());
+        Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(1.0), result.ToJsonString());
+        Assert.That(result["result_json"]!["environment"]!["language"]!.GetValue<string>(), Is.EqualTo("octave"));
+        var listed = JsonNode.Parse(await (await student.GetAsync($"/results/{result.Id()}/artifacts")).Content.ReadAsStringAsync())!.AsArray();
+        Assert.That(listed.Select(a => a!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "c1_figure1.png" }));
+        var png = await student.GetByteArrayAsync(listed[0]!["url"]!.GetValue<string>());
+        Assert.That(png.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+    }
+
+    [Test]
+    public async Task Should_fail_a_wrong_submission_with_reasons()
+    {
+        var (result, _) = await Test(Correct.Replace("total + n", "total + 2 * n").Replace("title('Sums')", "title('Sum')"));
+
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"), result.ToJsonString());
+        Assert.That(result["result"]!.GetValue<double>(), Is.Zero);
+        var total = result["result_json"]!["tests"]![0]!["tests"]![0]!;
+        Assert.That(total["resultMessage"]!.GetValue<string>(), Is.EqualTo("Variable `total` differs from expected: expected 6 actual 12"));
+    }
+}
