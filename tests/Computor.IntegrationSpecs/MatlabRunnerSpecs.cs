@@ -81,4 +81,19 @@ public class When_a_student_tests_matlab_code
         var total = result["result_json"]!["tests"]![0]!["tests"]![0]!;
         Assert.That(total["resultMessage"]!.GetValue<string>(), Is.EqualTo("Variable `total` differs from expected: expected 6 actual 12"));
     }
+
+    [Test]
+    public async Task Should_give_the_same_report_on_the_command_line()
+    {
+        var wrong = Correct.Replace("total + n", "total - n");
+        var (result, _) = await Test(wrong);
+        using var folder = new LocalAssignment(Assignment, wrong, language: "octave", studentFile: "sums.m");
+
+        var local = await folder.Run();
+
+        static IEnumerable<string> Outcomes(JsonNode report) => report["tests"]!.AsArray()
+            .SelectMany(c => c!["tests"]!.AsArray().Select(t => $"{c["name"]}/{t!["name"]}: {t["result"]} {t["resultMessage"]}"));
+        Assert.That(Outcomes(local), Is.EqualTo(Outcomes(result["result_json"]!)));
+        Assert.That(Outcomes(local), Has.Some.Contains("expected 6 actual -6"));
+    }
 }

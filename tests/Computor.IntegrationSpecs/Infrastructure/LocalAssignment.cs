@@ -8,11 +8,14 @@ sealed class LocalAssignment : IDisposable
 {
     readonly DirectoryInfo root = Directory.CreateTempSubdirectory("computor-local-");
 
-    public LocalAssignment(IReadOnlyDictionary<string, string> assignment, string studentCode)
+    readonly string language;
+
+    public LocalAssignment(IReadOnlyDictionary<string, string> assignment, string studentCode, string language = "python", string studentFile = "sums.py")
     {
+        this.language = language;
         foreach (var (name, content) in assignment)
             Write(name == "test.yaml" ? name : Path.Combine("reference", name), content);
-        Write(Path.Combine("student", "sums.py"), studentCode);
+        Write(Path.Combine("student", studentFile), studentCode);
     }
 
     void Write(string relative, string content)
@@ -26,7 +29,7 @@ sealed class LocalAssignment : IDisposable
     {
         var command = Path.Combine(RepositoryRoot.Path, "services", "Computor.TestCommand", "bin", ServiceProcess.Configuration, "net10.0", "computor-test.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { command, "python", "run", "-T", "test.yaml" })
+        foreach (var arg in new[] { command, language, "run", "-T", "test.yaml" })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
