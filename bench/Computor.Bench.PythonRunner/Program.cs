@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Computor.Bench;
 using Computor.Bench.PythonRunner;
 using Computor.Runner.Execution;
 using Computor.Material;
@@ -21,7 +21,7 @@ using var host = builder.Build();
 await host.Services.GetRequiredService<Sandbox>().Check(CancellationToken.None);
 var suites = host.Services.GetRequiredService<SuiteRunner>();
 
-var bare = Median(runs, () => Process(Python, ["-c", "pass"], Environment.CurrentDirectory));
+var bare = Measure.Median(runs, () => Measure.Process(Python, ["-c", "pass"], Environment.CurrentDirectory));
 Console.WriteLine($"runs per figure: {runs} (medians); sandbox: bubblewrap; interpreter: {Python}");
 Console.WriteLine($"baseline  bare `python3 -c pass`: {bare:0.0} ms");
 Console.WriteLine();
@@ -42,15 +42,15 @@ foreach (var suite in new[] { Suites.Trivial, Suites.Realistic })
         var check = await suites.Run(request, CancellationToken.None);
         if (check.Result != ReportResult.Passed)
             throw new InvalidOperationException($"{suite.Name}: the benchmark suite does not pass ({check.ResultMessage})");
-        if (Process(Python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_suite.py"], folder) < 0)
+        if (Measure.Process(Python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_suite.py"], folder) < 0)
             throw new InvalidOperationException($"{suite.Name}: the pytest suite does not pass");
 
         // Cold: the reference runs too (the command line). Released: the service's case, where the
         // reference of a released commit ran once and its values are reused.
         var released = request with { ReferenceKey = $"bench-{Guid.NewGuid()}" };
-        var cold = Median(runs, () => Time(() => suites.Run(request, CancellationToken.None).GetAwaiter().GetResult()));
-        var warm = Median(runs, () => Time(() => suites.Run(released, CancellationToken.None).GetAwaiter().GetResult()));
-        var pytest = Median(runs, () => Process(Python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_suite.py"], folder));
+        var cold = Measure.Median(runs, () => Measure.Time(() => suites.Run(request, CancellationToken.None).GetAwaiter().GetResult()));
+        var warm = Measure.Median(runs, () => Measure.Time(() => suites.Run(released, CancellationToken.None).GetAwaiter().GetResult()));
+        var pytest = Measure.Median(runs, () => Measure.Process(Python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test_suite.py"], folder));
         foreach (var (label, ours) in new[] { ("cold", cold), ("released", warm) })
             Console.WriteLine($"{suite.Name + ", " + label,-38} {ours,9:0.0} {pytest,10:0.0} {ours / bare,12:0.00}x {ours / pytest,11:0.00}x");
     }
@@ -58,33 +58,4 @@ foreach (var suite in new[] { Suites.Trivial, Suites.Realistic })
     {
         Directory.Delete(folder, recursive: true);
     }
-}
-
-static double Time(Action action)
-{
-    var clock = Stopwatch.StartNew();
-    action();
-    return clock.Elapsed.TotalMilliseconds;
-}
-
-static double Median(int count, Func<double> measure)
-{
-    measure(); // warm-up: page cache, JIT
-    var times = Enumerable.Range(0, count).Select(_ => measure()).Order().ToList();
-    return times[times.Count / 2];
-}
-
-/// <summary>Wall time of a process in ms; negative when it fails.</summary>
-static double Process(string file, string[] args, string directory)
-{
-    var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var arg in args)
-        start.ArgumentList.Add(arg);
-    var clock = Stopwatch.StartNew();
-    using var process = System.Diagnostics.Process.Start(start)!;
-    process.StandardOutput.ReadToEnd();
-    process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    var elapsed = clock.Elapsed.TotalMilliseconds;
-    return process.ExitCode == 0 ? elapsed : -1;
 }
