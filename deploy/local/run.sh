@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the API, the system service and the Python runner against PostgreSQL, RabbitMQ and an S3
+# Runs the API, the system service and the Python and MATLAB (Octave) runners against PostgreSQL, RabbitMQ and an S3
 # server started from the local installation into .tmp/local (kept between runs). Ctrl-C stops the
 # services; the servers keep running until `deploy/local/run.sh stop`.
 set -euo pipefail
@@ -50,5 +50,9 @@ dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" 
 system=$!
 ASPNETCORE_URLS=http://127.0.0.1:${RUNNER_HEALTH_PORT:-8001} dotnet "$root/services/Computor.PythonRunner/bin/Release/net10.0/Computor.PythonRunner.dll" &
 runner=$!
-trap 'kill $system $runner 2>/dev/null' EXIT
+# Its sandbox uids start above the Python runner's: two runners on one host must not share them.
+ASPNETCORE_URLS=http://127.0.0.1:${MATLAB_RUNNER_HEALTH_PORT:-8002} Sandbox__FirstUid=62000 \
+  dotnet "$root/services/Computor.MatlabRunner/bin/Release/net10.0/Computor.MatlabRunner.dll" &
+matlab=$!
+trap 'kill $system $runner $matlab 2>/dev/null' EXIT
 dotnet "$root/services/Computor.Api/bin/Release/net10.0/Computor.Api.dll"
