@@ -38,6 +38,13 @@ public sealed class MatlabEngine(Sandbox sandbox, MatlabHarness harness, IOption
             ? Directory.EnumerateFiles(directory, "*.m").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault()
             : null);
 
+    /// <summary>Octave must be installed; MATLAB's launcher is looked up on the sandbox's PATH, so only Octave is checked here.</summary>
+    public void Check()
+    {
+        if (options.Value.Engine == MatlabOptions.Octave && !File.Exists(options.Value.Program))
+            throw new InvalidOperationException($"GNU Octave ({options.Value.Program}) is missing: apt-get install --no-install-recommends octave gnuplot-nox fonts-freefont-otf");
+    }
+
     public async Task<SideRun> Execute(SidePlan plan, SandboxLimits limits, CancellationToken cancellationToken)
     {
         if (plan.Side == Side.Analysis)

@@ -41,6 +41,12 @@ public sealed class PythonEngine(Sandbox sandbox, PythonInterpreter interpreter)
             ? Directory.EnumerateFiles(directory, "*.py").Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault()
             : null);
 
+    public void Check()
+    {
+        if (!File.Exists(interpreter.Executable))
+            throw new InvalidOperationException($"the Python interpreter {interpreter.Executable} is missing: install python3 or set Python__Interpreter");
+    }
+
     public async Task<SideRun> Execute(SidePlan plan, SandboxLimits limits, CancellationToken cancellationToken)
     {
         var code = new SandboxMount(plan.Directory, Submission, Writable: false);

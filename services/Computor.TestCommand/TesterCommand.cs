@@ -31,6 +31,7 @@ public static class TesterCommand
         try
         {
             await services.GetRequiredService<Sandbox>().Check(CancellationToken.None);
+            engine.Check();
             var testFile = Path.GetFullPath(arguments.TestFile);
             var baseDirectory = Path.GetDirectoryName(testFile)!;
             var spec = arguments.Specification is { } s

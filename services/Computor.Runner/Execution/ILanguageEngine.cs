@@ -19,4 +19,7 @@ public interface ILanguageEngine
     string? DefaultEntry(string directory, AssignmentMeta meta);
 
     Task<SideRun> Execute(SidePlan plan, SandboxLimits limits, CancellationToken cancellationToken);
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> saying how to install the language when it is missing.</summary>
+    void Check();
 }
