@@ -42,11 +42,13 @@ function prepare(plan)
   copyfile(fullfile(plan.source, '*'), plan.directory);
   cd(plan.directory);
   addpath(plan.directory);
-  rand('seed', 1); randn('seed', 1); rand('state', 1); randn('state', 1);
   if exist('OCTAVE_VERSION', 'builtin')
+    rand('seed', 1); randn('seed', 1); rand('state', 1); randn('state', 1);
     % gnuplot is the toolkit that draws without a display; its notice is not the student's warning.
     warning('off', 'Octave:gnuplot-graphics');
     graphics_toolkit('gnuplot');
+  else
+    rng(1);
   end
   set(0, 'defaultfigurevisible', 'off');
 end
@@ -203,10 +205,11 @@ function text = encode_array(value, depth)
     end
     text = ['[', strjoin(rows, ','), ']'];
   else
-    pages = cell(1, size(value, ndims(value)));
+    dims = size(value);
+    pages = cell(1, dims(end));
     index = repmat({':'}, 1, ndims(value) - 1);
     for p = 1:numel(pages)
-      pages{p} = encode_array(reshape(value(index{:}, p), size(value)(1:end - 1)), depth + 1);
+      pages{p} = encode_array(reshape(value(index{:}, p), dims(1:end - 1)), depth + 1);
     end
     text = ['[', strjoin(pages, ','), ']'];
   end
