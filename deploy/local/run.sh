@@ -46,7 +46,7 @@ echo "RabbitMQ UI:    http://127.0.0.1:$mq_management  (guest/guest, localhost o
 echo "S3 (s3rver):    $ObjectStorage__ServiceUrl  (bucket computor-storage)"
 echo "Git (local):    $LocalGit__PublicUrl  (repositories in $LocalGit__Root)"
 echo "Try it:         deploy/local/demo.sh  (in another terminal)"
-dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" &
+ASPNETCORE_URLS=http://127.0.0.1:${SYSTEM_HEALTH_PORT:-8003} dotnet "$root/services/Computor.System/bin/Release/net10.0/Computor.System.dll" &
 system=$!
 ASPNETCORE_URLS=http://127.0.0.1:${RUNNER_HEALTH_PORT:-8001} dotnet "$root/services/Computor.PythonRunner/bin/Release/net10.0/Computor.PythonRunner.dll" &
 runner=$!

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Computor.Persistence.Entities;
 using Computor.Persistence.Outbox;
 using Computor.Persistence.Sagas;
@@ -23,7 +24,11 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
 
     /// <summary>The provider setup shared by the services and the design-time tools.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        .UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsHistoryTable("ef_migrations_history")
+            // Queries outside any request or message (the outbox relay and the scheduler polling several times a
+            // second) start no trace of their own: they would bury the flows' traces.
+            .ConfigureDataSource(source => source.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null))))
         .UseSnakeCaseNamingConvention();
 
     /// <summary>Oldest outbox rows not claimed by another relay, locked until the caller's transaction ends.</summary>

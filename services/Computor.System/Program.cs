@@ -1,7 +1,10 @@
 using Computor.ServiceDefaults;
 using Computor.System;
 
-var builder = Host.CreateApplicationBuilder(args);
+// A web host only for /health/live and /health/ready (broker and database reachable).
+var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddComputorSystem();
-builder.Build().Run();
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.Run();
