@@ -15,9 +15,35 @@ Task("Prerequisites")
 Task("Build")
     .Does(() => DotNetBuild("Computor.sln", new DotNetBuildSettings { Configuration = configuration }));
 
-Task("Test")
-    .Description("The whole suite: unit specs and integration specs against real RabbitMQ and PostgreSQL.")
+Task("Validate")
+    .Description("The deployment files: every compose combination, YAML lint, the Helm chart's values (deploy/validate.sh).")
     .IsDependentOn("Prerequisites")
+    .Does(() =>
+{
+    if (StartProcess("bash", new ProcessSettings { Arguments = "deploy/validate.sh" }) != 0)
+        throw new Exception("deploy/validate.sh found problems in the deployment files");
+});
+
+Task("Images")
+    .Description("One image per service from deploy/docker when a container engine answers; otherwise says so and skips.")
+    .Does(() =>
+{
+    if (StartProcess("docker", new ProcessSettings { Arguments = "info", RedirectStandardOutput = true, RedirectStandardError = true }) != 0)
+    {
+        Information("Images: skipped, no container engine answers `docker info` on this machine.");
+        return;
+    }
+    foreach (var service in new[] { "api", "system", "python-runner", "matlab-runner" })
+    {
+        if (StartProcess("docker", new ProcessSettings { Arguments = $"build -f deploy/docker/{service}.Dockerfile -t computor-{service}:latest ." }) != 0)
+            throw new Exception($"docker build of computor-{service} failed");
+    }
+});
+
+Task("Test")
+    .Description("The whole suite: deployment files, unit specs and integration specs against real servers.")
+    .IsDependentOn("Prerequisites")
+    .IsDependentOn("Validate")
     .IsDependentOn("Build")
     .Does(() =>
 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the specs and the local scripts need: RabbitMQ and PostgreSQL, git (the API serves
 # local repositories with git http-backend), GNU Octave with gnuplot and fonts for its plots (the
-# MATLAB runner), bubblewrap and the
+# MATLAB runner), docker-compose and yamllint (deploy/validate.sh checks the deployment files
+# offline), bubblewrap and the
 # Python the runner sandboxes (with numpy, matplotlib, pyflakes; pytest for the benchmark) as Debian
 # packages, and the S3 server for tests from npm. Installs only what is missing.
 set -euo pipefail
@@ -21,6 +22,8 @@ command -v npm >/dev/null || need+=(npm)
 [ -x /usr/bin/octave-cli ] || need+=(octave)
 command -v gnuplot >/dev/null || need+=(gnuplot-nox)
 [ -d /usr/share/fonts/opentype/freefont ] || need+=(fonts-freefont-otf)
+command -v docker-compose >/dev/null || need+=(docker-compose)
+command -v yamllint >/dev/null || need+=(yamllint)
 here="$(cd "$(dirname "$0")" && pwd)"
 install_s3() { bash "$here/install-s3rver.sh"; }
 if [ ${#need[@]} -eq 0 ]; then install_s3; exit 0; fi

@@ -77,6 +77,9 @@ public static class ApiExtensions
 
         GitEndpoints.Map(app);
 
+        // Traefik's forward-auth asks this before it shows an admin UI (deploy/compose, ADMIN_AUTH_MIDDLEWARE).
+        app.MapGet("/auth/admin", () => Results.NoContent()).RequireAuthorization(Caller.AdminPolicy);
+
         var admin = app.MapGroup("").RequireAuthorization(Caller.AdminPolicy);
         OrganizationEndpoints.Map(admin);
         CourseFamilyEndpoints.Map(admin);

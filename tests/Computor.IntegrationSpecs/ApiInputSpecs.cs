@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -69,6 +70,21 @@ public sealed class When_the_api_gets_bad_input
         await Problem(response, 403);
         using var users = await student.GetAsync("/users");
         await Problem(users, 403);
+    }
+
+    [Test]
+    public async Task Should_let_only_an_admin_through_the_admin_uis_forward_auth()
+    {
+        using var admin = await stack.Admin().GetAsync("/auth/admin");
+        using var asStudent = await student.GetAsync("/auth/admin");
+        using var anonymous = await stack.Client().GetAsync("/auth/admin");
+        using var basic = new HttpClient { BaseAddress = stack.ApiAddress };
+        basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"ops:{ComputorStack.AdminToken}")));
+        using var byBasic = await basic.GetAsync("/auth/admin");
+
+        Assert.That(new[] { admin.StatusCode, byBasic.StatusCode, asStudent.StatusCode, anonymous.StatusCode }.Select(s => (int)s),
+            Is.EqualTo(new[] { 204, 204, 403, 401 }));
     }
 
     [TestCase("{not json")]
