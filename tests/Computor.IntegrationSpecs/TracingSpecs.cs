@@ -18,7 +18,8 @@ public class When_a_test_flow_is_traced
     {
         receiver = await TraceReceiver.Start();
         cache = Directory.CreateTempSubdirectory("computor-reference-cache-").FullName;
-        stack = await ComputorStack.Create(("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Otlp.ToString()), ("OTEL_BSP_SCHEDULE_DELAY", "200"));
+        stack = await ComputorStack.Create(("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Otlp.ToString()), ("OTEL_BSP_SCHEDULE_DELAY", "200"),
+            ("OTEL_BLRP_SCHEDULE_DELAY", "200"), ("Logging:LogLevel:Default", "Information"));
         services.Add(await ServiceProcess.Start("Computor.Api", stack.Settings(("ASPNETCORE_URLS", stack.ApiAddress.ToString())),
             new Uri(stack.ApiAddress, "/health/ready")));
         var system = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
@@ -62,6 +63,13 @@ public class When_a_test_flow_is_traced
         Assert.That(transitions, Is.SupersetOf(new[] { "Initial -> Queued", "Queued -> Started", "Started -> Finished" }), Describe(trace));
         Assert.That(trace.Where(s => s.Service == "Computor.PythonRunner"), Has.Some.Matches<TraceReceiver.Span>(s => Mentions(s, "RunStudentTest")),
             "the runner's work");
+
+        var correlationId = queued["test_system_id"]!.GetValue<string>();
+        var logs = await Eventually.Until(() => receiver.Logs(),
+            records => records.Any(r => r.Service == "Computor.PythonRunner" && r.Message.Contains("finished", StringComparison.Ordinal)), "the runner's log");
+        var finished = logs.Single(r => r.Service == "Computor.PythonRunner" && r.Message.Contains("finished", StringComparison.Ordinal));
+        Assert.That(finished.TraceId, Is.EqualTo(trace[0].TraceId), "the log record belongs to the flow's trace");
+        Assert.That(finished.Attributes.GetValueOrDefault("CorrelationId"), Is.EqualTo(correlationId), "and names the run");
     }
 
     static bool Mentions(TraceReceiver.Span span, string message) =>

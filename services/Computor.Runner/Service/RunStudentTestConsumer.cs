@@ -55,6 +55,8 @@ public sealed class RunStudentTestConsumer(
             using (Source.StartActivity("store report"))
                 location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
             await context.Publish(Completed(run, report, location));
+            logger.LogInformation("Run {CorrelationId} finished: {Passed} of {Total} collections passed, grade {Grade}",
+                run.CorrelationId, report.Summary.Passed, report.Summary.Total, report.Grade);
         }
         catch (Exception e) when (e is MaterialException or WorkspaceException)
         {

@@ -6,7 +6,7 @@ namespace Computor.IntegrationSpecs.Infrastructure;
 
 /// <summary>
 /// The standalone Aspire dashboard from NuGet as a real OTLP receiver: services export to it over OTLP/gRPC,
-/// and its telemetry API answers with the spans it received.
+/// and its telemetry API answers with the spans and log records it received.
 /// </summary>
 sealed class TraceReceiver : IAsyncDisposable
 {
@@ -75,6 +75,22 @@ sealed class TraceReceiver : IAsyncDisposable
         return spans;
     }
 
+    /// <summary>Every log record received so far: trace id, service, message and attributes.</summary>
+    public async Task<IReadOnlyList<LogRecord>> Logs()
+    {
+        var json = JsonNode.Parse(await api.GetStringAsync("/api/telemetry/logs?limit=10000"))!;
+        var records = new List<LogRecord>();
+        foreach (var resource in json["data"]?["resourceLogs"]?.AsArray() ?? [])
+        {
+            var service = Attributes(resource!["resource"]?["attributes"]).GetValueOrDefault("service.name") ?? "";
+            foreach (var scope in resource["scopeLogs"]?.AsArray() ?? [])
+                foreach (var record in scope!["logRecords"]?.AsArray() ?? [])
+                    records.Add(new LogRecord(record!["traceId"]?.GetValue<string>() ?? "", service,
+                        record["body"]?.AsObject().Select(v => v.Value?.ToString()).FirstOrDefault() ?? "", Attributes(record["attributes"])));
+        }
+        return records;
+    }
+
     static Dictionary<string, string> Attributes(JsonNode? attributes) =>
         (attributes?.AsArray() ?? []).ToDictionary(a => a!["key"]!.GetValue<string>(),
             a => a!["value"]?.AsObject().Select(v => v.Value?.ToString()).FirstOrDefault() ?? "");
@@ -86,6 +102,8 @@ sealed class TraceReceiver : IAsyncDisposable
         await process.WaitForExitAsync();
         process.Dispose();
     }
+
+    public sealed record LogRecord(string TraceId, string Service, string Message, IReadOnlyDictionary<string, string> Attributes);
 
     public sealed record Span(string TraceId, string Service, string Name, string Scope, IReadOnlyDictionary<string, string> Attributes);
 }
