@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # With deploy/local/run.sh running, does a course's whole life through the API: deploys a course
-# whose repositories the API serves (local git provider), pushes its material, releases the
-# assignment and one student, then pushes a wrong and a correct attempt as that student, asks for
-# a test of each, and prints both results as the student client sees them.
+# whose repositories the API serves (local git provider), pushes the sample course's material
+# (samples/python-course), releases its assignments and one student, then pushes a wrong and a
+# correct attempt at each assignment as that student, asks for a test of each, and prints the
+# results as the student client sees them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 api=${API:-http://127.0.0.1:8000}
@@ -40,48 +41,26 @@ assignments=$(get "$admin" "/courses/$course" | field assignments_url)
 
 mkdir -p "$work" && git_as "$admin_token" clone -q "$assignments" "$work/material" 2>/dev/null
 git -C "$work/material" symbolic-ref HEAD refs/heads/main
-mkdir -p "$work/material/01_hello/content"
-cat > "$work/material/01_hello/meta.yaml" <<'YAML'
-slug: hello
-title: Hello
-properties:
-  studentSubmissionFiles: [hello.py]
-  executionBackend: {slug: itpcp.exec.py}
-YAML
-cat > "$work/material/01_hello/test.yaml" <<'YAML'
-type: python
-name: Hello
-properties:
-  tests:
-    - name: greeting
-      inputAnswers: [Ada]
-      tests: [{name: greeting}, {name: length}]
-    - name: output
-      type: stdout
-      inputAnswers: [Ada]
-      tests: [{name: stdout}]
-YAML
-printf 'name = input()\ngreeting = "Hello, " + name + "!"\nlength = len(greeting)\nprint(greeting)\n' > "$work/material/01_hello/hello.py"
-printf '# Hello\nRead a name and greet it: `Hello, <name>!`\n' > "$work/material/01_hello/content/index.md"
-commit "$work/material" "Hello assignment" >/dev/null
+cp -r "$root/samples/python-course/material/." "$work/material/"
+commit "$work/material" "Sample course: Python basics" >/dev/null
 git_as "$admin_token" -C "$work/material" push -q origin main
 
-echo "Releasing the assignment and the student ada$stamp ..."
-wait_task "$(echo "{\"course_id\":\"$course\",\"release_dir\":\"01_hello\"}" | post "$admin" /system/release/course-contents | field)"
+echo "Releasing the sample course's assignments and the student ada$stamp ..."
+wait_task "$(echo "{\"course_id\":\"$course\",\"release_dir_list\":[],\"descendants\":true,\"ascendants\":true}" | post "$admin" /system/release/course-contents | field)"
 wait_task "$(echo "{\"course_id\":\"$course\",\"students\":[{\"user\":{\"username\":\"ada$stamp\",\"email\":\"ada$stamp@example.org\",\"given_name\":\"Ada\"}}]}" \
   | post "$admin" /system/release/students | field)"
 
 user=$(get "$admin" /users | python3 -c "import json,sys; print(next(u['id'] for u in json.load(sys.stdin) if u['username']=='ada$stamp'))")
 token=$(echo '{"name":"demo"}' | post "$admin" "/users/$user/api-tokens" | field token)
 repository=$(get "$admin" "/course-members?course_id=$course" | python3 -c "import json,sys; print(next(m['repository']['http_url_to_repo'] for m in json.load(sys.stdin) if m['user_id']=='$user'))")
-content=$(get "$admin" "/course-contents?course_id=$course" | python3 -c "import json,sys; print(next(c['id'] for c in json.load(sys.stdin) if c['path']=='hello'))")
+content_id() { get "$admin" "/course-contents?course_id=$course" | python3 -c "import json,sys; print(next(c['id'] for c in json.load(sys.stdin) if c['path']=='$1'))"; }
 git_as "$token" clone -q "$repository" "$work/student"
-echo "The student's repository ($repository) holds: $(cd "$work/student" && find 01_hello -type f | sort | tr '\n' ' ')"
+echo "The student's repository ($repository) holds: $(cd "$work/student" && find 01_basics -type f | sort | tr '\n' ' ')"
 
 test_commit() {
   local result status
   git_as "$token" -C "$work/student" push -q origin main
-  result=$(echo "{\"course_content_id\":\"$content\",\"version_identifier\":\"$1\"}" | post "X-API-Token: $token" /tests | field)
+  result=$(echo "{\"course_content_id\":\"$2\",\"version_identifier\":\"$1\"}" | post "X-API-Token: $token" /tests | field)
   for _ in $(seq 150); do
     status=$(get "X-API-Token: $token" "/results/$result/status" | tr -d '"')
     case "$status" in finished|failed|cancelled) break ;; esac
@@ -103,7 +82,11 @@ PY
 )"
 }
 
-printf 'name = input()\ngreeting = "Hello " + name\nlength = len(greeting)\nprint(greeting)\n' > "$work/student/01_hello/hello.py"
-echo "Wrong attempt:"; test_commit "$(commit "$work/student" "first try")"
-printf 'name = input()\ngreeting = f"Hello, {name}!"\nlength = len(greeting)\nprint(greeting)\n' > "$work/student/01_hello/hello.py"
-echo "Correct attempt:"; test_commit "$(commit "$work/student" "second try")"
+for assignment in 01_greeting 02_statistics; do
+  content=$(content_id "basics.${assignment#*_}")
+  for attempt in wrong correct; do
+    cp -r "$root/samples/python-course/solutions/$assignment/$attempt/." "$work/student/01_basics/$assignment/"
+    echo "$assignment, $attempt attempt:"
+    test_commit "$(commit "$work/student" "$assignment: $attempt attempt")" "$content"
+  done
+done

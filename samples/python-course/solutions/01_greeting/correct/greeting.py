@@ -1,0 +1,4 @@
+name = input()
+greeting = f"Hello, {name}!"
+length = len(greeting)
+print(greeting)
