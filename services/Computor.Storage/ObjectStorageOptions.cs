@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Computor.Storage;
 
-/// <summary>Configuration section <c>ObjectStorage</c>: an S3-compatible server (MinIO, S3, s3rver in tests).</summary>
+/// <summary>Configuration section <c>ObjectStorage</c>: an S3-compatible server (MinIO, S3, s3rver in tests), or a folder.</summary>
 public sealed class ObjectStorageOptions
 {
     public const string Section = "ObjectStorage";
@@ -24,4 +24,7 @@ public sealed class ObjectStorageOptions
 
     /// <summary>Create the bucket when it is missing. Off for servers that are given their buckets (s3rver).</summary>
     public bool CreateBucket { get; set; } = true;
+
+    /// <summary>Keep objects as files in this folder instead (standalone host, small installations); S3 settings are then unused.</summary>
+    public string? Directory { get; set; }
 }
