@@ -169,7 +169,10 @@ public sealed class MatlabEngine(Sandbox sandbox, MatlabHarness harness, IOption
             var path = Path.Combine(plan.Directory, file);
             try
             {
-                if (new FileInfo(path) is { Exists: true, LinkTarget: null, Length: <= 1 << 20 } info)
+                // Read on the runner's side, so only plain files inside the submission: no link on the way out.
+                if (!InsideWithoutLinks(plan.Directory, file))
+                    problems[file] = "not a plain file inside the submission";
+                else if (new FileInfo(path) is { Exists: true, LinkTarget: null, Length: <= 1 << 20 } info)
                     tokens[file] = MatlabTokens.Count(File.ReadAllText(info.FullName));
                 else if (File.Exists(path))
                     problems[file] = "not a plain file of at most 1 MB";
@@ -180,6 +183,20 @@ public sealed class MatlabEngine(Sandbox sandbox, MatlabHarness harness, IOption
             }
         }
         return new SideRun { Interpreter = "analysis", Tokens = tokens, TokenErrors = problems, Lint = null };
+    }
+
+    static bool InsideWithoutLinks(string directory, string file)
+    {
+        if (Path.IsPathRooted(file) || file.Split('/').Any(s => s is ".." or ""))
+            return false;
+        var current = directory;
+        foreach (var segment in file.Split('/')[..^1])
+        {
+            current = Path.Combine(current, segment);
+            if (new DirectoryInfo(current).LinkTarget is not null)
+                return false;
+        }
+        return true;
     }
 
     sealed record HarnessAnswer

@@ -76,7 +76,7 @@ public class When_a_course_lives_in_local_repositories
         var students = await admin.Finished((await admin.Post("/system/release/students", new
         {
             course_id = course.Id(),
-            students = new[] { new { user = new { username = "lin", email = "lin@uni.test" } }, new { user = new { username = "max", email = "max@uni.test" } } },
+            students = new[] { new { user = new { username = "lin", email = "lin.github@uni.test" } }, new { user = new { username = "max", email = "max@uni.test" } } },
         }, expectedStatus: 202)).Id());
         Assert.That(ReleaseTasks.Outcomes(students).Values, Is.All.EqualTo("created"), students.ToJsonString());
 
@@ -84,7 +84,8 @@ public class When_a_course_lives_in_local_repositories
         string Token(string username) => users!.Single(u => u!["username"]!.GetValue<string>() == username)!.AsObject().Id().ToString();
         var lin = (await admin.Post($"/users/{Token("lin")}/api-tokens", new { name = "git" }))["token"]!.GetValue<string>();
         var max = (await admin.Post($"/users/{Token("max")}/api-tokens", new { name = "git" }))["token"]!.GetValue<string>();
-        var repository = new Uri(stack.ApiAddress, "/git/local-uni/prog/prog1/students/lin.git").ToString();
+        // A name with ".git" inside it must not end the repository's path early.
+        var repository = new Uri(stack.ApiAddress, "/git/local-uni/prog/prog1/students/lin.github.git").ToString();
 
         using var clone = await GitRepository.Clone(WithToken(repository, lin));
         Assert.That(File.Exists(Path.Combine(clone.Folder, "01_sums/sums.py")), "the student's repository holds the template");

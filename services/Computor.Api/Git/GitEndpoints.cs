@@ -25,8 +25,11 @@ static class GitEndpoints
         {
             if (!options.Value.IsConfigured)
                 return ApiProblem.NotFound("repository");
-            var end = path.IndexOf(".git", StringComparison.Ordinal);
-            if (end <= 0 || (path.Length > end + 4 && path[end + 4] != '/'))
+            // The repository ends at the first segment named *.git ("ada.github.git/info/refs" is ada.github.git).
+            var end = path.IndexOf(".git/", StringComparison.Ordinal);
+            if (end < 0 && path.EndsWith(".git", StringComparison.Ordinal))
+                end = path.Length - 4;
+            if (end <= 0)
                 return ApiProblem.NotFound("repository");
             var repository = path[..end];
             var segments = repository.Split('/');
