@@ -59,7 +59,7 @@ public static class CollectionEvaluator
         if (qualification == Qualifications.VerifyEqual)
             return expected is null
                 ? Verdict.Skip($"Variable `{test.EvalString ?? test.Name}` not found in reference namespace")
-                : VariableCheck.VerifyEqual(test.Name, actual, expected, test.Properties);
+                : VariableCheck.VerifyEqual(test.Name, actual, expected, test.Properties, evidence.FirstIndex);
 
         var pattern = test.Pattern ?? expected?.Str;
         return pattern is null

@@ -15,4 +15,7 @@ public sealed record CollectionEvidence
 
     /// <summary>The source file structural and linting tests look at.</summary>
     public string? SourceFile { get; init; }
+
+    /// <summary>Where the language counts from (0 in Python, 1 in MATLAB), for positions in messages.</summary>
+    public int FirstIndex { get; init; }
 }

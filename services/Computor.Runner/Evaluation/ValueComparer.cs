@@ -5,9 +5,10 @@ namespace Computor.Runner.Evaluation;
 
 /// <summary>
 /// verifyEqual's value comparison: numbers within tolerance (NaN equals NaN), arrays element-wise,
-/// strings exactly, lists and mappings recursively. Returns where the first difference is, or null.
+/// strings exactly, lists and mappings recursively. Returns where the first difference is (positions counted
+/// from the language's first index), or null.
 /// </summary>
-public sealed class ValueComparer(double absoluteTolerance, double relativeTolerance)
+public sealed class ValueComparer(double absoluteTolerance, double relativeTolerance, int firstIndex = 0)
 {
     public string? Difference(JsonNode? actual, JsonNode? expected) =>
         Compare(actual, expected, Values.IsArray(actual) || Values.IsArray(expected), "");
@@ -31,7 +32,7 @@ public sealed class ValueComparer(double absoluteTolerance, double relativeToler
             if (expectedItems.Count != actualItems.Count)
                 return at;
             for (var i = 0; i < expectedItems.Count; i++)
-                if (Compare(actualItems[i], expectedItems[i], elementWise, $"{at}[{i}]") is { } inner)
+                if (Compare(actualItems[i], expectedItems[i], elementWise, $"{at}[{i + firstIndex}]") is { } inner)
                     return inner;
             return null;
         }

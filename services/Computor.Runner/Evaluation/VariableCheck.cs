@@ -6,7 +6,7 @@ namespace Computor.Runner.Evaluation;
 /// <summary>verifyEqual on one value: type, then shape or length, then the value within tolerance.</summary>
 public static class VariableCheck
 {
-    public static Verdict VerifyEqual(string label, ObservedValue actual, Expected expected, TestProperties properties)
+    public static Verdict VerifyEqual(string label, ObservedValue actual, Expected expected, TestProperties properties, int firstIndex = 0)
     {
         if (properties.TypeCheck != false && properties.IgnoreClass != true && !SameKind(actual, expected))
             return Verdict.Fail($"Variable `{label}` has incorrect type: expected {expected.Type} actual {actual.Type}");
@@ -14,7 +14,7 @@ public static class VariableCheck
         if (properties.ShapeCheck != false && ShapeProblem(label, actual, expected) is { } shape)
             return Verdict.Fail(shape);
 
-        var comparer = new ValueComparer(properties.AbsoluteTolerance ?? 0, properties.RelativeTolerance ?? 0);
+        var comparer = new ValueComparer(properties.AbsoluteTolerance ?? 0, properties.RelativeTolerance ?? 0, firstIndex);
         if (comparer.Difference(actual.Value, expected.Value) is { } at)
         {
             var where = at.Length > 0 && (actual.Kind is "ndarray" or "list" || expected.Kind is "ndarray" or "list") ? $" (first difference at {at})" : "";

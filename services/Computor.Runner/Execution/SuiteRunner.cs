@@ -66,6 +66,7 @@ public sealed class SuiteRunner(ILanguageEngine engine, Sandbox sandbox, Sandbox
             Analysis = analysis,
             StudentDirectory = staging.Student,
             SourceFile = plans.SourceFile(c, staging.Student),
+            FirstIndex = engine.FirstIndex,
         }).ToList();
         var environment = new JsonObject
         {

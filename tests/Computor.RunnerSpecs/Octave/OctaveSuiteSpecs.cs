@@ -136,6 +136,16 @@ public class When_a_matlab_language_suite_runs_on_octave
     }
 
     [Test]
+    public async Task Should_name_a_differing_element_as_matlab_counts()
+    {
+        using var assignment = Material(Reference.Replace("grid = magic(3);", "grid = magic(3);\ngrid(2, 3) = 0;"));
+
+        var report = await assignment.RunWith(OctaveEngine.Suites);
+
+        Assert.That(report.Collection("values").Test("grid").ResultMessage, Does.EndWith("(first difference at [2][3])"));
+    }
+
+    [Test]
     public async Task Should_report_an_error_of_the_code_with_octaves_message()
     {
         using var assignment = Material("total = undefined_thing + 1;\n");
