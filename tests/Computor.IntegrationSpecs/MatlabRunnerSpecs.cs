@@ -26,36 +26,15 @@ public class When_a_student_tests_matlab_code
 
     const string Correct = "numbers = [1 2 3];\ntotal = 0;\nfor n = numbers\n  total = total + n;\nend\nplot(numbers); title('Sums');\n";
 
-    ComputorStack stack = null!;
-    ServiceProcess runner = null!;
-    string cache = null!;
+    RunnerFlow flow = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        cache = Directory.CreateTempSubdirectory("computor-reference-cache-").FullName;
-        stack = await ComputorStack.Create();
-        await stack.StartApi();
-        await stack.StartSystem();
-        runner = await RunnerProcess.Matlab(stack, cache);
-    }
+    public async Task Start() => flow = await RunnerFlow.Start(RunnerProcess.Matlab);
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await runner.DisposeAsync();
-        await stack.DisposeAsync();
-        Directory.Delete(cache, recursive: true);
-    }
+    public async Task Stop() => await flow.DisposeAsync();
 
-    async Task<(JsonObject Result, HttpClient Student)> Test(string code)
-    {
-        using var course = await RunnerCourse.Create(stack.Admin(), Assignment, backend: "itpcp.exec.oct");
-        var commit = await course.Push(new Dictionary<string, string> { ["sums.m"] = code });
-        var student = stack.Client(course.StudentToken);
-        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
-        return (await RunnerCourse.Final(student, queued.Id()), student);
-    }
+    Task<(JsonObject Result, HttpClient Student)> Test(string code) => flow.Test(Assignment, "sums.m", code, backend: "itpcp.exec.oct");
 
     [Test]
     public async Task Should_score_a_correct_submission_one_and_store_its_plot()

@@ -34,36 +34,21 @@ public class When_a_student_tests_python_code
 
     public const string Correct = "import matplotlib.pyplot as plt\nnumbers = [1, 2, 3]\ntotal = 0\nfor n in numbers:\n    total += n\nname = input()\nprint(f'Hello {name}!')\nplt.plot(numbers)\nplt.title('Sums')\n";
 
+    RunnerFlow flow = null!;
     ComputorStack stack = null!;
-    ServiceProcess runner = null!;
-    string cache = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        cache = Directory.CreateTempSubdirectory("computor-reference-cache-").FullName;
-        stack = await ComputorStack.Create();
-        await stack.StartApi();
-        await stack.StartSystem();
-        runner = await RunnerProcess.Python(stack, cache);
+        flow = await RunnerFlow.Start(RunnerProcess.Python);
+        stack = flow.Stack;
     }
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await runner.DisposeAsync();
-        await stack.DisposeAsync();
-        Directory.Delete(cache, recursive: true);
-    }
+    public async Task Stop() => await flow.DisposeAsync();
 
-    async Task<(JsonObject Result, HttpClient Student)> Test(string code, IReadOnlyDictionary<string, string>? assignment = null)
-    {
-        using var course = await RunnerCourse.Create(stack.Admin(), assignment ?? Assignment);
-        var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = code });
-        var student = stack.Client(course.StudentToken);
-        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
-        return (await RunnerCourse.Final(student, queued.Id()), student);
-    }
+    Task<(JsonObject Result, HttpClient Student)> Test(string code, IReadOnlyDictionary<string, string>? assignment = null) =>
+        flow.Test(assignment ?? Assignment, "sums.py", code);
 
     [Test]
     public async Task Should_score_a_correct_submission_one_and_serve_its_report()
