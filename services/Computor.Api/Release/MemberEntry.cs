@@ -24,9 +24,11 @@ sealed record MemberEntry(string Where, Guid? UserId, string? Username, string? 
     }
 
     /// <summary>The username to create: the given one, else the e-mail's local part made path-safe.</summary>
-    public string NewUsername() => (Username ?? Email![..Email!.IndexOf('@')]).ToLowerInvariant() is var name
-        ? new string(name.Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray())
-        : "";
+    public string NewUsername()
+    {
+        var name = (Username ?? Email![..Email!.IndexOf('@')]).ToLowerInvariant();
+        return new string(name.Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray());
+    }
 
     static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.IndexOf('@') > 0;
