@@ -43,6 +43,29 @@ public sealed class When_a_student_submits
     }
 
     [Test]
+    public async Task Should_accept_only_as_many_simultaneous_submissions_as_the_limit_allows()
+    {
+        var admin = stack.Admin();
+        var course = await SampleCourse.Create(admin);
+        var client = stack.Client(course.StudentToken);
+        var limited = (await admin.Post("/course-contents", new
+        {
+            course_id = course.CourseId, path = "week1.once", title = "Once", directory = StandInRunner.Passes,
+            execution_backend = "itpcp.exec.py", released_commit = SampleCourse.ReleasedCommit, max_submissions = 1,
+        })).Id();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await client.PostAsJsonAsync("/tests",
+                new { course_content_id = limited, version_identifier = SampleCourse.Version(), submit = true }, ApiClient.Json);
+            return (int)response.StatusCode;
+        }));
+
+        Assert.That(answers.Count(a => a == 201), Is.EqualTo(1), string.Join(", ", answers));
+        Assert.That(answers.Count(a => a == 400), Is.EqualTo(5));
+    }
+
+    [Test]
     public async Task Should_mark_tested_versions_official_until_the_limit_is_reached()
     {
         var first = SampleCourse.Version();

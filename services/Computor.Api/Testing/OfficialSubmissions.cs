@@ -22,6 +22,20 @@ sealed class OfficialSubmissions(ComputorDb db)
         return used >= max ? ApiProblem.BadRequest("SUBMIT_009", $"{LimitReached} ({max})") : null;
     }
 
+    /// <summary>
+    /// Runs the work in a transaction holding a lock on this member's submissions of this assignment, so two
+    /// requests at once cannot both take the last submission.
+    /// </summary>
+    public async Task<IResult> Exclusively(Guid memberId, Guid contentId, Func<Task<IResult>> work, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var key = $"submissions:{memberId:N}:{contentId:N}";
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>Marks a tested version as the official submission; marking it twice is fine.</summary>
     public async Task<IResult> Mark(Result result, CancellationToken ct)
     {

@@ -54,7 +54,9 @@ static class TestEndpoints
         {
             if (body.Submit is not true)
                 return ApiProblem.Invalid("submit", "only true is accepted: it marks this run as the official submission");
-            return await db.FindVisible(id, caller, ct) is { } result ? await submissions.Mark(result, ct) : ApiProblem.NotFound("result");
+            return await db.FindVisible(id, caller, ct) is { } result
+                ? await submissions.Exclusively(result.CourseMemberId, result.CourseContentId, () => submissions.Mark(result, ct), ct)
+                : ApiProblem.NotFound("result");
         });
 
         api.MapPost("/results/{id:guid}/cancel", async (Guid id, CancelRequest? body, ComputorDb db, Persistence.Outbox.Outbox outbox,

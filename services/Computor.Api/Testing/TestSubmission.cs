@@ -58,6 +58,16 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
         if (studentRepository is null)
             return ApiProblem.BadRequest("SUBMIT_007", "The course member has no repository to test");
 
+        // An official submission counts against max_submissions: the count and the new row must not race another.
+        return request.Submit == true
+            ? await submissions.Exclusively(member.Id, content.Id, () => Record(request, member, content, reference, studentRepository, version, ct), ct)
+            : await Record(request, member, content, reference, studentRepository, version, ct);
+    }
+
+    /// <summary>The run itself, for a released content (its directory and commit were checked by <see cref="Submit"/>).</summary>
+    async Task<IResult> Record(TestRequest request, CourseMember member, CourseContent content, string reference, string studentRepository,
+        string version, CancellationToken ct)
+    {
         if (await ActiveRun(member.Id, content.Id, version, ct) is { } existing)
             return request.Submit == true ? await submissions.Mark(existing, ct) : Results.Ok(ResultView.Of(existing));
         if (request.Submit == true && await submissions.Refusal(member.Id, content, ct) is { } refused)
@@ -81,9 +91,9 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
             Assignment = new TestAssignment
             {
                 CourseContentId = content.Id,
-                Directory = content.Directory,
+                Directory = content.Directory!,
                 ExecutionBackend = content.ExecutionBackend!,
-                Reference = new CodeSource { RepositoryUrl = reference, Commit = content.ReleasedCommit },
+                Reference = new CodeSource { RepositoryUrl = reference, Commit = content.ReleasedCommit! },
             },
             Student = new CodeSource { RepositoryUrl = studentRepository, Commit = version },
             Limits = new TestLimits { TimeoutSeconds = content.TimeoutSeconds ?? 180, MemoryLimitMb = content.MemoryLimitMb },
