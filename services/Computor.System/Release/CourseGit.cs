@@ -27,10 +27,11 @@ public sealed class CourseGit(ComputorDb db, GitLabConnector gitlab, TokenCipher
 
     IGitProvider Provider(Organization organization) => organization.GitProvider switch
     {
-        GitProviders.GitLab when organization is { GitlabUrl: { } url, GitlabTokenCipher: { } cipher } =>
-            new GitLabProvider(gitlab.Connect(url, tokens.Decrypt(cipher)), tokens.Decrypt(cipher)),
+        GitProviders.GitLab when organization is { GitlabUrl: { } url, GitlabTokenCipher: { } cipher } => GitLab(url, tokens.Decrypt(cipher)),
         GitProviders.GitLab => throw new ReleaseException($"organization {organization.Path} uses GitLab but has no GitLab URL and token"),
         GitProviders.Local => new LocalGitProvider(local.Value),
         _ => throw new ReleaseException($"organization {organization.Path}: unknown git provider '{organization.GitProvider}'"),
     };
+
+    GitLabProvider GitLab(string url, string token) => new(gitlab.Connect(url, token), token);
 }
