@@ -27,7 +27,6 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddComputorApi(this IHostApplicationBuilder builder)
     {
         builder.AddComputorPersistence();
-        builder.AddComputorBus(_ => { });
         // The API must keep accepting requests while the broker is away; the outbox holds what it accepted.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
 

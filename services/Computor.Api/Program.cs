@@ -4,6 +4,7 @@ using Computor.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddComputorApi();
+builder.AddComputorBus();
 
 var app = builder.Build();
 app.MapComputorApi();

@@ -19,6 +19,8 @@ public static class PersistenceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddComputorPersistence(this IHostApplicationBuilder builder)
     {
+        if (!builder.FirstTime(nameof(AddComputorPersistence)))
+            return builder;
         var connectionString = builder.Configuration.GetConnectionString("Computor")
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Computor is not set (environment variable ConnectionStrings__Computor)");

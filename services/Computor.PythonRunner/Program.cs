@@ -5,6 +5,7 @@ using Computor.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPythonRunner();
+builder.AddComputorBus();
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.Run();

@@ -5,6 +5,7 @@ using Computor.System;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddComputorSystem();
+builder.AddComputorBus();
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.Run();

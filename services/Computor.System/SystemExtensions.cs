@@ -17,7 +17,7 @@ public static class SystemExtensions
         builder.AddRelease();
         builder.Services.AddScoped<CourseGit>();
         builder.Services.AddScoped<CourseContentRelease>();
-        builder.AddComputorBus(x =>
+        builder.AddBusModule(x =>
         {
             x.AddComputorSagaPersistence(builder.Services);
             x.AddSagaStateMachine<StudentTestStateMachine, Persistence.Sagas.StudentTestState>(typeof(StudentTestStateDefinition));

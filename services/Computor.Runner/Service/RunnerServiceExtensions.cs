@@ -32,7 +32,7 @@ public static class RunnerServiceExtensions
         builder.Services.AddHostedService<SandboxCheck>();
         builder.Services.AddHostedService<StaleWorkspaceCleanup>();
 
-        builder.AddComputorBus(x =>
+        builder.AddBusModule(x =>
         {
             x.AddConsumer<RunStudentTestConsumer>().ExcludeFromConfigureEndpoints();
             // Every runner instance needs every cancellation: its own temporary queue.

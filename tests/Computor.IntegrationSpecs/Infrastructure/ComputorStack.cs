@@ -90,6 +90,7 @@ sealed class ComputorStack : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddComputorSystem();
+        builder.AddComputorBus();
         system = builder.Build();
         await system.StartAsync();
     }
@@ -107,6 +108,7 @@ sealed class ComputorStack : IAsyncDisposable
         builder.WebHost.UseUrls(ApiAddress.ToString());
         builder.AddServiceDefaults();
         builder.AddComputorApi();
+        builder.AddComputorBus();
         api = builder.Build();
         api.MapComputorApi();
         await api.StartAsync();
@@ -117,7 +119,8 @@ sealed class ComputorStack : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "StandInRunner" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(Gate);
-        builder.AddComputorBus(x => x.AddConsumer<StandInRunner, StandInRunnerDefinition>());
+        builder.AddBusModule(x => x.AddConsumer<StandInRunner, StandInRunnerDefinition>());
+        builder.AddComputorBus();
         runner = builder.Build();
         await runner.StartAsync();
     }
