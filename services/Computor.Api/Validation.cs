@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Computor.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Computor.Api;
 
@@ -60,7 +60,7 @@ static partial class Validation
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return ApiProblem.Conflict("CONFLICT_001", $"{what} already exists");
         }

@@ -4,6 +4,7 @@ using Computor.Persistence.Outbox;
 using Computor.Persistence.Sagas;
 using Computor.Persistence.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Computor.Persistence;
 
@@ -22,24 +23,54 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
-    /// <summary>The provider setup shared by the services and the design-time tools.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql
-            .MigrationsHistoryTable("ef_migrations_history")
-            // Queries outside any request or message (the outbox relay and the scheduler polling several times a
-            // second) start no trace of their own: they would bury the flows' traces.
-            .ConfigureDataSource(source => source.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null))))
+    /// <summary>
+    /// The provider setup shared by the services and the design-time tools: PostgreSQL, or SQLite for a
+    /// connection string that starts with <c>Data Source=</c> (the standalone host's embedded database).
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        (IsSqlite(connectionString)
+            ? options.UseSqlite(connectionString)
+            : options.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("ef_migrations_history")
+                // Queries outside any request or message (the outbox relay and the scheduler polling several times a
+                // second) start no trace of their own: they would bury the flows' traces.
+                .ConfigureDataSource(source => source.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null)))))
         .UseSnakeCaseNamingConvention();
 
-    /// <summary>Oldest outbox rows not claimed by another relay, locked until the caller's transaction ends.</summary>
-    public IQueryable<OutboxMessage> ClaimOutboxBatch(int size) =>
-        OutboxMessages.FromSqlInterpolated(
+    public static bool IsSqlite(string connectionString) =>
+        connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Oldest outbox rows not claimed by another relay, locked until the caller's transaction ends. SQLite has no
+    /// row locks: its transactions hold the database's write lock from their start, which claims as much.
+    /// </summary>
+    public IQueryable<OutboxMessage> ClaimOutboxBatch(int size) => Database.IsSqlite()
+        ? OutboxMessages.OrderBy(m => m.Id).Take(size)
+        : OutboxMessages.FromSqlInterpolated(
             $"SELECT * FROM outbox_messages ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED");
 
     /// <summary>Due scheduled messages not claimed by another dispatcher, locked until the caller's transaction ends.</summary>
-    public IQueryable<ScheduledMessage> ClaimDueMessages(DateTimeOffset now, int size) =>
-        ScheduledMessages.FromSqlInterpolated(
+    public IQueryable<ScheduledMessage> ClaimDueMessages(DateTimeOffset now, int size) => Database.IsSqlite()
+        ? ScheduledMessages.Where(m => m.DueAt <= now).OrderBy(m => m.DueAt).Take(size)
+        : ScheduledMessages.FromSqlInterpolated(
             $"SELECT * FROM scheduled_messages WHERE due_at <= {now} ORDER BY due_at LIMIT {size} FOR UPDATE SKIP LOCKED");
+
+    /// <summary>
+    /// Serialises the caller's transaction with every other one that takes the same key, until it ends
+    /// (a PostgreSQL advisory lock). A SQLite transaction already holds the database's write lock.
+    /// </summary>
+    public async Task LockForTransaction(string key, CancellationToken ct)
+    {
+        if (!Database.IsSqlite())
+            await Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
+    }
+
+    /// <summary>SQLite stores DateTimeOffset as text it cannot order or compare; as a number it can.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        if (Database.IsSqlite())
+            conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder model)
     {

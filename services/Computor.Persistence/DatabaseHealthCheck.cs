@@ -8,5 +8,5 @@ sealed class DatabaseHealthCheck(ComputorDb db) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("PostgreSQL is not reachable");
+            : HealthCheckResult.Unhealthy("The database is not reachable");
 }

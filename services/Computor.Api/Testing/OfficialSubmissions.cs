@@ -30,7 +30,7 @@ sealed class OfficialSubmissions(ComputorDb db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var key = $"submissions:{memberId:N}:{contentId:N}";
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
+        await db.LockForTransaction(key, ct);
         var result = await work();
         await transaction.CommitAsync(ct);
         return result;

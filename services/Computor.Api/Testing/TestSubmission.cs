@@ -7,7 +7,6 @@ using Computor.Persistence.Entities;
 using Computor.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Computor.Api.Testing;
 
@@ -105,7 +104,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // An identical request won the race; answer with its run, as if we had seen it first.
             db.ChangeTracker.Clear();
