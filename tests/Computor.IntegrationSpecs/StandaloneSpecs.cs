@@ -65,6 +65,25 @@ public class When_the_standalone_host_tours_the_sample_course
     }
 
     [Test]
+    public async Task Simultaneous_submissions_stay_within_the_limit_on_SQLite()
+    {
+        using var admin = ApiClient.Create(settings.Url, settings.AdminToken(host.Configuration));
+        var (student, versions) = await Ada.PushesCommits(settings, admin, 6);
+        using var _ = student;
+        var greeting = (await admin.GetFromJsonAsync<JsonObject>($"/results/{graded.First(g => g.Assignment == "basics.greeting").ResultId}"))!["course_content_id"]!.GetValue<string>();
+
+        var answers = await Task.WhenAll(versions.Select(async version =>
+        {
+            using var response = await student.PostAsJsonAsync("/tests", new { course_content_id = greeting, version_identifier = version, submit = true });
+            return (int)response.StatusCode;
+        }));
+
+        // The sample's greeting allows three official submissions (meta.yaml maxSubmissions).
+        Assert.That(answers.Count(a => a == 201), Is.EqualTo(3), string.Join(", ", answers));
+        Assert.That(answers.Count(a => a == 400), Is.EqualTo(3));
+    }
+
+    [Test]
     public void The_tour_shows_progress_while_the_tests_run()
     {
         Assert.That(output.ToString(), Does.Match(@"\d+\.\d s  .*queued|started"));
@@ -144,22 +163,9 @@ public class When_the_standalone_host_restarts
     [Test]
     public async Task It_still_runs_tests()
     {
-        var users = await admin.GetFromJsonAsync<JsonArray>("/users");
-        var ada = users!.Single(u => u!["username"]!.GetValue<string>() == SampleCourseTour.Student)!["id"]!.GetValue<string>();
-        var token = (await (await admin.PostAsJsonAsync($"/users/{ada}/api-tokens", new { name = "after restart" })).Content
-            .ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-        var members = await admin.GetFromJsonAsync<JsonArray>("/course-members");
-        var repository = members!.Select(m => m!["repository"]?["http_url_to_repo"]?.GetValue<string>())
-            .Single(url => url?.EndsWith($"/{SampleCourseTour.Student}.git", StringComparison.Ordinal) == true)!;
-        var clone = Directory.CreateTempSubdirectory("computor-restart-").FullName;
-        var git = new TourGit(token);
-        await git.Run(null, "clone", "-q", repository, clone);
-        await git.Run(clone, "commit", "-q", "--allow-empty", "-m", "after the restart");
-        await git.Run(clone, "push", "-q", "origin", "HEAD:main");
-        var version = await git.Run(clone, "rev-parse", "HEAD");
-        Directory.Delete(clone, recursive: true);
-
-        using var student = ApiClient.Create(settings.Url, token);
+        var (student, versions) = await Ada.PushesCommits(settings, admin, 1);
+        using var _ = student;
+        var version = versions[0];
         var correct = graded.First(g => g.Attempt == "correct");
         var content = (await admin.GetFromJsonAsync<JsonObject>($"/results/{correct.ResultId}"))!["course_content_id"]!.GetValue<string>();
         var requested = await (await student.PostAsJsonAsync("/tests", new { course_content_id = content, version_identifier = version })).Content.ReadFromJsonAsync<JsonObject>();
@@ -167,5 +173,94 @@ public class When_the_standalone_host_restarts
             r => r!["status"]!.GetValue<string>() is "finished" or "failed", "the test after the restart", TimeSpan.FromMinutes(1)))!;
         Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("finished"));
         Assert.That(result["result"]!.GetValue<double>(), Is.EqualTo(1.0));
+    }
+}
+
+/// <summary>The standalone host told, with the services' own variables, to use PostgreSQL, RabbitMQ and S3.</summary>
+public class When_the_standalone_host_is_given_the_real_components
+{
+    StandaloneSettings settings = null!;
+    WebApplication host = null!;
+    IReadOnlyList<GradedAttempt> graded = null!;
+    string database = null!;
+    string broker = null!;
+
+    [OneTimeSetUp]
+    public async Task Tour()
+    {
+        settings = StandaloneSettings.Fresh();
+        database = await Servers.Current.NewDatabase();
+        broker = await Servers.Current.NewVirtualHost();
+        var real = Servers.Storage.Settings().Append(("ConnectionStrings:Computor", database)).Append(("ConnectionStrings:RabbitMq", broker));
+        host = StandaloneHost.Build(settings, real.Select(s => $"--{s.Item1}={s.Item2}").ToArray());
+        await host.StartAsync();
+        graded = await new SampleCourseTour(settings.Url, settings.AdminToken(host.Configuration), TextWriter.Null).Run(CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await host.DisposeAsync();
+        Directory.Delete(settings.DataDirectory, recursive: true);
+    }
+
+    [Test]
+    public void The_tour_grades_as_on_the_embedded_defaults()
+    {
+        Assert.That(graded.Where(g => g.Attempt == "correct").Select(g => g.Grade), Is.All.EqualTo(1.0));
+        Assert.That(graded.Where(g => g.Attempt == "wrong").Select(g => g.Grade), Is.All.LessThan(1.0));
+    }
+
+    [Test]
+    public async Task Results_are_in_PostgreSQL_not_in_an_embedded_database()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM results WHERE status = 0", connection);
+        Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(graded.Count));
+        Assert.That(Directory.GetFiles(settings.DataDirectory, "*.db"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Runs_went_through_RabbitMQ_and_reports_to_S3()
+    {
+        Assert.That(await Brokers.QueueLength(broker, "python-tests"), Is.Zero, "the runner queue exists on the broker and is drained");
+        Assert.That(Directory.Exists(Path.Combine(settings.DataDirectory, "objects")), Is.False);
+        using var admin = ApiClient.Create(settings.Url, settings.AdminToken(host.Configuration));
+        var result = await admin.GetFromJsonAsync<JsonObject>($"/results/{graded[0].ResultId}");
+        Assert.That(result!["result_json"]!["tests"]!.AsArray(), Is.Not.Empty);
+    }
+}
+
+/// <summary>The tour's student, as a test of the host: her token, and commits pushed to her repository.</summary>
+static class Ada
+{
+    public static async Task<(HttpClient Student, string[] Versions)> PushesCommits(StandaloneSettings settings, HttpClient admin, int count)
+    {
+        var users = await admin.GetFromJsonAsync<JsonArray>("/users");
+        var ada = users!.Single(u => u!["username"]!.GetValue<string>() == SampleCourseTour.Student)!["id"]!.GetValue<string>();
+        var token = (await (await admin.PostAsJsonAsync($"/users/{ada}/api-tokens", new { name = "spec" })).Content
+            .ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        var members = await admin.GetFromJsonAsync<JsonArray>("/course-members");
+        var repository = members!.Select(m => m!["repository"]?["http_url_to_repo"]?.GetValue<string>())
+            .Single(url => url?.EndsWith($"/{SampleCourseTour.Student}.git", StringComparison.Ordinal) == true)!;
+        var clone = Directory.CreateTempSubdirectory("computor-ada-").FullName;
+        try
+        {
+            var git = new TourGit(token);
+            await git.Run(null, "clone", "-q", repository, clone);
+            var versions = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                await git.Run(clone, "commit", "-q", "--allow-empty", "-m", $"commit {i}");
+                versions.Add(await git.Run(clone, "rev-parse", "HEAD"));
+            }
+            await git.Run(clone, "push", "-q", "origin", "HEAD:main");
+            return (ApiClient.Create(settings.Url, token), versions.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(clone, recursive: true);
+        }
     }
 }
