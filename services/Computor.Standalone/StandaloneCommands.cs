@@ -20,7 +20,7 @@ static class StandaloneCommands
             Console.WriteLine($"Computor is up at {settings.Url} (in-memory bus, SQLite, files and git in {settings.DataDirectory}).");
             await Tour(app, settings);
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0} s. `computor serve` keeps a system running for you to use."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0} s. `./computor serve` keeps a system running for you to use."));
             await app.StopAsync();
             return 0;
         }

@@ -39,7 +39,8 @@ public sealed record StandaloneSettings(string DataDirectory, Uri Url)
     /// <summary>The configuration the embedded components need, under whatever the environment sets.</summary>
     public Dictionary<string, string?> Defaults(IConfiguration configuration)
     {
-        Directory.CreateDirectory(DataDirectory);
+        // It holds the database, every repository and the secrets: its owner's only.
+        Directory.CreateDirectory(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var admin = AdminToken(configuration);
         var defaults = new Dictionary<string, string?>
         {
