@@ -28,7 +28,8 @@ public static class ApiExtensions
     {
         builder.AddComputorPersistence();
         // The API must keep accepting requests while the broker is away; the outbox holds what it accepted.
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
+        // Post-configured: the bus the host adds after this module waits for the broker by default.
+        builder.Services.PostConfigure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
 
         builder.Services.Configure<AuthOptions>(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
