@@ -21,7 +21,8 @@ public class When_the_standalone_host_tours_the_sample_course
     public async Task Tour()
     {
         settings = StandaloneSettings.Fresh();
-        host = StandaloneHost.Build(settings);
+        // Short, so the scheduler's timeout of a run no runner takes can be seen to fire.
+        host = StandaloneHost.Build(settings, ["--StudentTest:QueueTimeout=00:00:02"]);
         await host.StartAsync();
         graded = await new SampleCourseTour(settings.Url, settings.AdminToken(host.Configuration), output).Run(CancellationToken.None);
     }
@@ -82,6 +83,34 @@ public class When_the_standalone_host_tours_the_sample_course
         Assert.That(answers.Count(a => a == 201), Is.EqualTo(3), string.Join(", ", answers));
         Assert.That(answers.Count(a => a == 400), Is.EqualTo(3));
     }
+
+    [Test]
+    public async Task The_scheduler_on_SQLite_fails_a_run_no_runner_takes()
+    {
+        using var admin = ApiClient.Create(settings.Url, settings.AdminToken(host.Configuration));
+        var greeting = (await admin.GetFromJsonAsync<JsonObject>($"/results/{graded[0].ResultId}"))!;
+        using var created = await admin.PostAsJsonAsync("/course-contents", new
+        {
+            course_id = await CourseOf(admin, greeting["course_content_id"]!.GetValue<string>()),
+            path = "basics.octave", title = "Octave", directory = "01_basics/03_octave",
+            execution_backend = "itpcp.exec.oct", released_commit = new string('a', 40),
+        });
+        var octave = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var (student, versions) = await Ada.PushesCommits(settings, admin, 1);
+        using var _ = student;
+
+        using var requested = await student.PostAsJsonAsync("/tests", new { course_content_id = octave, version_identifier = versions[0] });
+        var id = (await requested.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var result = (await Eventually.Until(() => student.GetFromJsonAsync<JsonObject>($"/results/{id}"),
+            r => r!["status"]!.GetValue<string>() != "queued", "the queue timeout", TimeSpan.FromSeconds(30)))!;
+
+        // The standalone host has no MATLAB runner: the run waits in matlab-tests until its timeout fires.
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(result["status_message"]!.GetValue<string>(), Does.StartWith("No runner started the test within"));
+    }
+
+    static async Task<string> CourseOf(HttpClient admin, string content) =>
+        (await admin.GetFromJsonAsync<JsonObject>($"/course-contents/{content}"))!["course_id"]!.GetValue<string>();
 
     [Test]
     public void The_tour_shows_progress_while_the_tests_run()
