@@ -4,6 +4,7 @@ using Computor.Api.Admin;
 using Computor.Api.Auth;
 using Computor.Api.Git;
 using Computor.Api.Release;
+using Computor.Api.Students;
 using Computor.Api.Tasks;
 using Computor.Api.Testing;
 using Computor.Git;
@@ -31,7 +32,12 @@ public static class ApiExtensions
         // Post-configured: the bus the host adds after this module waits for the broker by default.
         builder.Services.PostConfigure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
 
-        builder.Services.Configure<AuthOptions>(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Configure(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
+        builder.Services.AddScoped<Logins>();
+        builder.Services.AddScoped<StudentContents>();
+        builder.Services.AddTestRequestLimit(builder.Configuration);
+        builder.Services.AddOptions<MaintenanceOptions>().BindConfiguration(MaintenanceOptions.Section);
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -65,12 +71,15 @@ public static class ApiExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapMethods("/", ["HEAD", "GET"], () => Results.Ok(new { service = "computor" })).AllowAnonymous();
 
         var api = app.MapGroup("");
+        LoginEndpoints.Map(api);
+        StudentEndpoints.Map(api);
         TestEndpoints.Map(api);
         TaskEndpoints.Map(api);
         ReleaseEndpoints.Map(api);

@@ -14,6 +14,11 @@ static class ApiProblem
 
     public static IResult NotFound(string what) => Create(StatusCodes.Status404NotFound, "NF_003", $"{what} not found");
 
+    /// <summary>401 with the <c>detail: "Unauthorized"</c> the client looks for, plus what went wrong.</summary>
+    public static IResult Unauthorized(string code, string message) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: message, detail: "Unauthorized",
+            extensions: new Dictionary<string, object?> { ["message"] = message, ["error_code"] = code });
+
     public static IResult Forbidden() => Create(StatusCodes.Status403Forbidden, "AUTH_003", "Not allowed for this account");
 
     public static IResult Conflict(string code, string message) => Create(StatusCodes.Status409Conflict, code, message);

@@ -17,6 +17,8 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<CourseMember> CourseMembers => Set<CourseMember>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+    public DbSet<SubmissionGroup> SubmissionGroups => Set<SubmissionGroup>();
     public DbSet<Result> Results => Set<Result>();
     public DbSet<StudentTestState> StudentTests => Set<StudentTestState>();
     public DbSet<ReleaseState> Releases => Set<ReleaseState>();
@@ -105,6 +107,20 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
         {
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId);
+        });
+        model.Entity<User>().Property(u => u.PasswordHash).HasMaxLength(256);
+        model.Entity<LoginSession>(e =>
+        {
+            e.HasIndex(s => s.AccessTokenHash).IsUnique();
+            e.HasIndex(s => s.RefreshTokenHash).IsUnique();
+            e.HasIndex(s => s.FamilyId);
+            e.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
+        });
+        model.Entity<SubmissionGroup>(e =>
+        {
+            e.HasIndex(g => new { g.CourseMemberId, g.CourseContentId }).IsUnique();
+            e.HasOne<CourseMember>().WithMany().HasForeignKey(g => g.CourseMemberId);
+            e.HasOne<CourseContent>().WithMany().HasForeignKey(g => g.CourseContentId);
         });
         model.Entity<Result>(e =>
         {

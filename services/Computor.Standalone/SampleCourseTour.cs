@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -139,10 +140,16 @@ public sealed class SampleCourseTour(Uri api, string adminToken, TextWriter outp
         return client;
     }
 
+    /// <summary>Posts as the student client does: a 429 (one test request per second) is retried after its Retry-After.</summary>
     static async Task<JsonObject> Post(HttpClient client, string path, HttpContent body, CancellationToken ct)
     {
-        using var response = await client.PostAsync(path, body, ct);
-        return await Answer(response, ct);
+        while (true)
+        {
+            using var response = await client.PostAsync(path, body, ct);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                return await Answer(response, ct);
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), ct);
+        }
     }
 
     static async Task<JsonObject> Get(HttpClient client, string path, CancellationToken ct) =>

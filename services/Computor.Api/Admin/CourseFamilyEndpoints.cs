@@ -28,7 +28,5 @@ static class CourseFamilyEndpoints
         admin.MapGet("/course-families", ([FromQuery(Name = "organization_id")] Guid? organizationId, ComputorDb db, CancellationToken ct) =>
             db.CourseFamilies.AsNoTracking().Where(f => organizationId == null || f.OrganizationId == organizationId)
                 .OrderBy(f => f.Path).ToListAsync(ct));
-        admin.MapGet("/course-families/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>
-            await db.CourseFamilies.FindAsync([id], ct) is { } family ? Results.Ok(family) : ApiProblem.NotFound("course family"));
     }
 }

@@ -33,7 +33,5 @@ static class OrganizationEndpoints
         });
         admin.MapGet("/organizations", (ComputorDb db, CancellationToken ct) =>
             db.Organizations.AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct));
-        admin.MapGet("/organizations/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>
-            await db.Organizations.FindAsync([id], ct) is { } organization ? Results.Ok(organization) : ApiProblem.NotFound("organization"));
     }
 }

@@ -10,14 +10,16 @@ namespace Computor.Api.Auth;
 
 /// <summary>
 /// Authenticates <c>X-API-Token: ...</c> (service accounts) and <c>Authorization: Bearer ...</c> with an API
-/// token or the bootstrap admin token; git clients send the token as the password of basic authentication.
+/// token, a login's access token or the bootstrap admin token; git clients send the token as the password of
+/// basic authentication.
 /// </summary>
 sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptions<AuthOptions> auth,
-    ComputorDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+    ComputorDb db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     public const string GitPath = "/git";
@@ -35,10 +37,16 @@ sealed class ApiTokenAuthentication(
             return Success(Guid.Empty, "admin", isAdmin: true);
 
         var hash = ApiTokens.Hash(token);
-        var user = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        var user = token.StartsWith(ApiTokens.AccessTokenPrefix, StringComparison.Ordinal)
+            ? await db.LoginSessions.AsNoTracking()
+                .Where(s => s.AccessTokenHash == hash && s.EndedAt == null && s.AccessExpiresAt > now)
+                .Join(db.Users, s => s.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
+                .SingleOrDefaultAsync(Context.RequestAborted)
+            : await db.ApiTokens.AsNoTracking()
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
+                .SingleOrDefaultAsync(Context.RequestAborted);
         return user is null
             ? AuthenticateResult.Fail("unknown or revoked token")
             : Success(user.Id, user.Username, user.IsAdmin);

@@ -9,10 +9,13 @@ namespace Computor.Api.Auth;
 /// </summary>
 static class ApiTokens
 {
-    const string Prefix = "ctp_";
+    public const string ApiTokenPrefix = "ctp_";
+    public const string AccessTokenPrefix = "cta_";
+    public const string RefreshTokenPrefix = "ctr_";
 
-    public static string Generate() =>
-        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A new token; the prefix tells API tokens from a login's access and refresh tokens.</summary>
+    public static string Generate(string prefix = ApiTokenPrefix) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Computor.Contracts.Testing;
+using Computor.Api.Students;
 using Computor.Persistence;
 using Computor.ServiceDefaults;
 using Computor.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Computor.Api.Testing;
 
@@ -14,8 +16,11 @@ static class TestEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/tests", (TestRequest body, TestSubmission submission, ClaimsPrincipal caller, CancellationToken ct) =>
-            submission.Submit(body, caller, ct));
+        api.MapPost("/tests", async (TestRequest body, TestSubmission submission, ClaimsPrincipal caller,
+            IOptionsSnapshot<MaintenanceOptions> maintenance, CancellationToken ct) =>
+            maintenance.Value.Active
+                ? ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "MAINT_001", maintenance.Value.Message ?? "Testing is paused for maintenance")
+                : await submission.Submit(body, caller, ct)).RequireRateLimiting(TestRequestLimit.Policy);
 
         api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
             await db.FindVisible(id, caller, ct) is { } r
@@ -40,7 +45,7 @@ static class TestEndpoints
             if (name != Path.GetFileName(name) || name.Length > 200)
                 return ApiProblem.NotFound("artifact");
             return await store.Artifact(r.TestSystemId, name, ct) is { } stream
-                ? Results.Stream(stream, name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "application/octet-stream", name)
+                ? Results.Stream(stream, Students.ContentTypes.Of(name), name)
                 : ApiProblem.NotFound("artifact");
         });
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Computor.Persistence.Entities;
 
 public sealed class User
@@ -8,5 +10,8 @@ public sealed class User
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
     public bool IsAdmin { get; set; }
+    /// <summary>Slow salted hash (see Computor.Api's Passwords); null: the user cannot log in with a password.</summary>
+    [JsonIgnore]
+    public string? PasswordHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -272,6 +272,71 @@ namespace Computor.Persistence.Migrations
                     b.ToTable("course_members", (string)null);
                 });
 
+            modelBuilder.Entity("Computor.Persistence.Entities.LoginSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AccessExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_expires_at");
+
+                    b.Property<string>("AccessTokenHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("access_token_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTimeOffset>("RefreshExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_expires_at");
+
+                    b.Property<string>("RefreshTokenHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("refresh_token_hash");
+
+                    b.Property<bool>("Rotated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rotated");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_sessions");
+
+                    b.HasIndex("AccessTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_sessions_access_token_hash");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_login_sessions_family_id");
+
+                    b.HasIndex("RefreshTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_sessions_refresh_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_login_sessions_user_id");
+
+                    b.ToTable("login_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Computor.Persistence.Entities.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -411,6 +476,38 @@ namespace Computor.Persistence.Migrations
                     b.ToTable("results", (string)null);
                 });
 
+            modelBuilder.Entity("Computor.Persistence.Entities.SubmissionGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseContentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_content_id");
+
+                    b.Property<Guid>("CourseMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_member_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_groups");
+
+                    b.HasIndex("CourseContentId")
+                        .HasDatabaseName("ix_submission_groups_course_content_id");
+
+                    b.HasIndex("CourseMemberId", "CourseContentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submission_groups_course_member_id_course_content_id");
+
+                    b.ToTable("submission_groups", (string)null);
+                });
+
             modelBuilder.Entity("Computor.Persistence.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -437,6 +534,11 @@ namespace Computor.Persistence.Migrations
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("boolean")
                         .HasColumnName("is_admin");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("password_hash");
 
                     b.Property<string>("Username")
                         .IsRequired()
@@ -755,6 +857,16 @@ namespace Computor.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Computor.Persistence.Entities.LoginSession", b =>
+                {
+                    b.HasOne("Computor.Persistence.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_login_sessions_users_user_id");
+                });
+
             modelBuilder.Entity("Computor.Persistence.Entities.Result", b =>
                 {
                     b.HasOne("Computor.Persistence.Entities.CourseContent", null)
@@ -770,6 +882,23 @@ namespace Computor.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_results_course_members_course_member_id");
+                });
+
+            modelBuilder.Entity("Computor.Persistence.Entities.SubmissionGroup", b =>
+                {
+                    b.HasOne("Computor.Persistence.Entities.CourseContent", null)
+                        .WithMany()
+                        .HasForeignKey("CourseContentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_groups_course_contents_course_content_id");
+
+                    b.HasOne("Computor.Persistence.Entities.CourseMember", null)
+                        .WithMany()
+                        .HasForeignKey("CourseMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_groups_course_members_course_member_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -50,6 +50,8 @@ sealed class ComputorStack : IAsyncDisposable
             ["COMPUTOR_ADMIN_TOKEN"] = AdminToken,
             ["Persistence:OutboxPollInterval"] = "00:00:00.200",
             ["Persistence:SchedulerPollInterval"] = "00:00:00.100",
+            // Specs send simultaneous requests on purpose; the one-per-second rule has its own spec.
+            ["TestRequests:PerUserPerSecond"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
