@@ -5,6 +5,7 @@ using Computor.Api.Auth;
 using Computor.Api.Git;
 using Computor.Api.Release;
 using Computor.Api.Students;
+using Computor.Api.Submissions;
 using Computor.Api.Tasks;
 using Computor.Api.Testing;
 using Computor.Git;
@@ -37,6 +38,8 @@ public static class ApiExtensions
         builder.Services.AddScoped<Logins>();
         builder.Services.AddScoped<StudentContents>();
         builder.Services.AddTestRequestLimit(builder.Configuration);
+        builder.Services.AddScoped<SubmissionArtifacts>();
+        builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section);
         builder.Services.AddOptions<MaintenanceOptions>().BindConfiguration(MaintenanceOptions.Section);
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
@@ -61,6 +64,7 @@ public static class ApiExtensions
         builder.Services.AddScoped<CourseDeploy>();
         builder.AddObjectStorage();
         builder.Services.AddSingleton<ResultReports>();
+        builder.Services.AddSingleton<ResultArtifacts>();
         builder.AddGitAccess();
         return builder;
     }
@@ -80,6 +84,7 @@ public static class ApiExtensions
         var api = app.MapGroup("");
         LoginEndpoints.Map(api);
         StudentEndpoints.Map(api);
+        SubmissionEndpoints.Map(api);
         TestEndpoints.Map(api);
         TaskEndpoints.Map(api);
         ReleaseEndpoints.Map(api);

@@ -19,6 +19,7 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
     public DbSet<SubmissionGroup> SubmissionGroups => Set<SubmissionGroup>();
+    public DbSet<SubmissionArtifact> SubmissionArtifacts => Set<SubmissionArtifact>();
     public DbSet<Result> Results => Set<Result>();
     public DbSet<StudentTestState> StudentTests => Set<StudentTestState>();
     public DbSet<ReleaseState> Releases => Set<ReleaseState>();
@@ -122,8 +123,17 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
             e.HasOne<CourseMember>().WithMany().HasForeignKey(g => g.CourseMemberId);
             e.HasOne<CourseContent>().WithMany().HasForeignKey(g => g.CourseContentId);
         });
+        model.Entity<SubmissionArtifact>(e =>
+        {
+            e.HasIndex(a => new { a.SubmissionGroupId, a.UploadedAt });
+            e.HasOne<SubmissionGroup>().WithMany().HasForeignKey(a => a.SubmissionGroupId);
+            e.HasOne<CourseMember>().WithMany().HasForeignKey(a => a.UploadedByCourseMemberId);
+            e.Property(a => a.VersionIdentifier).HasMaxLength(64);
+            e.Property(a => a.ObjectKey).HasMaxLength(256);
+        });
         model.Entity<Result>(e =>
         {
+            e.HasOne<SubmissionArtifact>().WithMany().HasForeignKey(r => r.ArtifactId);
             e.HasOne<CourseMember>().WithMany().HasForeignKey(r => r.CourseMemberId);
             e.HasOne<CourseContent>().WithMany().HasForeignKey(r => r.CourseContentId);
             e.HasIndex(r => r.TestSystemId).IsUnique();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Computor.Storage;
 
@@ -21,8 +22,9 @@ public sealed class ReportStore(IObjectStore store)
     public async Task<string> Save(Guid correlationId, byte[] report, IReadOnlyList<(string Name, byte[] Data)> artifacts, CancellationToken cancellationToken)
     {
         foreach (var (name, data) in artifacts)
-            await store.Put(ArtifactPrefix(correlationId) + Path.GetFileName(name), data, ContentType(name), cancellationToken);
-        await store.Put(ManifestKey(correlationId), JsonSerializer.SerializeToUtf8Bytes(artifacts.Select(a => Path.GetFileName(a.Name))), "application/json", cancellationToken);
+            await store.Put(ArtifactPrefix(correlationId) + Path.GetFileName(name), data, ContentTypes.Of(name), cancellationToken);
+        var manifest = artifacts.Select(a => new StoredArtifact(Path.GetFileName(a.Name), a.Data.Length)).ToList();
+        await store.Put(ManifestKey(correlationId), JsonSerializer.SerializeToUtf8Bytes(manifest), "application/json", cancellationToken);
         await store.Put(ReportKey(correlationId), report, "application/json", cancellationToken);
         return ReportKey(correlationId);
     }
@@ -39,19 +41,23 @@ public sealed class ReportStore(IObjectStore store)
     }
 
     public async Task<IReadOnlyList<string>> Artifacts(Guid correlationId, CancellationToken cancellationToken) =>
-        await Report(ManifestKey(correlationId), cancellationToken) is { } manifest
-            ? JsonSerializer.Deserialize<List<string>>(manifest) ?? []
-            : [];
+        (await StoredArtifacts(correlationId, cancellationToken)).Select(a => a.Name).ToList();
+
+    /// <summary>The run's artifacts with their sizes; manifests written before sizes were kept list names only.</summary>
+    public async Task<IReadOnlyList<StoredArtifact>> StoredArtifacts(Guid correlationId, CancellationToken cancellationToken)
+    {
+        if (await Report(ManifestKey(correlationId), cancellationToken) is not { } manifest)
+            return [];
+        var entries = JsonNode.Parse(manifest)?.AsArray() ?? [];
+        return entries.Select(e => e is JsonObject o
+                ? new StoredArtifact(o["Name"]!.GetValue<string>(), o["Size"]?.GetValue<long>())
+                : new StoredArtifact(e!.GetValue<string>(), null))
+            .ToList();
+    }
 
     public Task<Stream?> Artifact(Guid correlationId, string name, CancellationToken cancellationToken) =>
         store.Open(ArtifactPrefix(correlationId) + Path.GetFileName(name), cancellationToken);
-
-    static string ContentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".png" => "image/png",
-        ".svg" => "image/svg+xml",
-        ".json" => "application/json",
-        ".txt" => "text/plain",
-        _ => "application/octet-stream",
-    };
 }
+
+/// <summary>A file a run left for the student (a figure), as listed in the run's manifest.</summary>
+public sealed record StoredArtifact(string Name, long? Size);

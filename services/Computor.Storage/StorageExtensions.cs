@@ -18,6 +18,7 @@ public static class StorageExtensions
             ? new FileObjectStore(directory)
             : sp.GetRequiredService<S3ObjectStore>());
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<SubmissionStore>();
         return builder;
     }
 }

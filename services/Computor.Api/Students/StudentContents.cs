@@ -11,7 +11,7 @@ namespace Computor.Api.Students;
 /// A member's view of their courses' released contents: each assignment with its submission group, the
 /// latest result and how many runs and submissions were used.
 /// </summary>
-sealed class StudentContents(ComputorDb db, ResultReports reports, ReportStore store, TimeProvider clock)
+sealed class StudentContents(ComputorDb db, ResultReports reports, ResultArtifacts artifacts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StudentContent>> List(Guid userId, Guid? courseId, Guid? contentId, CancellationToken ct)
     {
@@ -61,11 +61,7 @@ sealed class StudentContents(ComputorDb db, ResultReports reports, ReportStore s
             return content;
         var result = await db.Results.AsNoTracking().SingleAsync(r => r.Id == content.Result.Id, ct);
         var view = ResultView.Of(result, await reports.Report(result, ct));
-        var artifacts = result.Status == ResultStatus.Finished
-            ? (await store.Artifacts(result.TestSystemId, ct))
-                .Select(name => new ResultArtifact(name, name, ContentTypes.Of(name), null, result.FinishedAt)).ToList()
-            : [];
-        return content with { Result = content.Result with { ResultJson = view.ResultJson, ResultArtifacts = artifacts } };
+        return content with { Result = content.Result with { ResultJson = view.ResultJson, ResultArtifacts = await artifacts.Of(result, ct) } };
     }
 
     static GroupRepository? RepositoryOf(CourseMember member, string provider) => member.Repository.HttpUrlToRepo is { } clone

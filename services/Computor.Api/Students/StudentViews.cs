@@ -33,13 +33,11 @@ static class StudentViews
     /// <summary>The report and artifacts appear in the detail view only: the list leaves them out, not null.</summary>
     public sealed record LatestResult(Guid Id, string Status, double? Result, bool Submit, string VersionIdentifier, string TestSystemId,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? ResultJson = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultArtifact>? ResultArtifacts = null)
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultArtifactView>? ResultArtifacts = null)
     {
         public static LatestResult Of(Result r) =>
             new(r.Id, ResultView.StatusName(r.Status), r.Grade, r.Submit, r.VersionIdentifier, r.TestSystemId.ToString());
     }
-
-    public sealed record ResultArtifact(string Id, string Filename, string ContentType, long? FileSize, DateTimeOffset? CreatedAt);
 
     public sealed record StudentContent(
         Guid Id, string Title, string Path, Guid CourseId, int Position, ContentType CourseContentType, string CourseContentKindId,

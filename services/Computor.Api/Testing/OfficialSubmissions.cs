@@ -17,8 +17,12 @@ sealed class OfficialSubmissions(ComputorDb db)
     {
         if (content.MaxSubmissions is not { } max)
             return null;
+        // A commit marked official, or an uploaded artifact marked official: each uses one up.
         var used = await db.Results.CountAsync(r => r.CourseMemberId == memberId && r.CourseContentId == content.Id && r.Submit
-            && r.Status != ResultStatus.Failed && r.Status != ResultStatus.Cancelled && r.Status != ResultStatus.Crashed, ct);
+            && r.ArtifactId == null
+            && r.Status != ResultStatus.Failed && r.Status != ResultStatus.Cancelled && r.Status != ResultStatus.Crashed, ct)
+            + await db.SubmissionArtifacts.CountAsync(a => a.Submit && db.SubmissionGroups.Any(g => g.Id == a.SubmissionGroupId
+                && g.CourseMemberId == memberId && g.CourseContentId == content.Id), ct);
         return used >= max ? ApiProblem.BadRequest("SUBMIT_009", $"{LimitReached} ({max})") : null;
     }
 

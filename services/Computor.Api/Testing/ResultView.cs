@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Computor.Persistence.Entities;
 
 namespace Computor.Api.Testing;
@@ -17,7 +18,8 @@ public sealed record ResultView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    JsonObject? ResultJson)
+    JsonObject? ResultJson,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultArtifactView>? ResultArtifacts = null)
 {
     /// <param name="report">testSummary.json of a finished run, when object storage could provide it.</param>
     public static ResultView Of(Result r, JsonObject? report = null) => new(r.Id, r.CourseMemberId, r.CourseContentId, r.VersionIdentifier, r.Submit,

@@ -27,8 +27,17 @@ static class TestEndpoints
                 ? Results.Ok(new { r.Id, Status = ResultView.StatusName(r.Status), r.StartedAt })
                 : ApiProblem.NotFound("result"));
 
-        api.MapGet("/results/{id:guid}", async (Guid id, ComputorDb db, ResultReports reports, ClaimsPrincipal caller, CancellationToken ct) =>
-            await db.FindVisible(id, caller, ct) is { } r ? Results.Ok(ResultView.Of(r, await reports.Report(r, ct))) : ApiProblem.NotFound("result"));
+        api.MapGet("/results/{id:guid}", async (Guid id, ComputorDb db, ResultReports reports, ResultArtifacts artifacts, ClaimsPrincipal caller,
+            CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r
+                ? Results.Ok(ResultView.Of(r, await reports.Report(r, ct)) with { ResultArtifacts = await artifacts.Of(r, ct) })
+                : ApiProblem.NotFound("result"));
+
+        api.MapGet("/results/{id:guid}/artifacts/download", async (Guid id, ComputorDb db, ResultArtifacts artifacts, ClaimsPrincipal caller,
+            CancellationToken ct) =>
+            await db.FindVisible(id, caller, ct) is { } r
+                ? Results.File(await artifacts.Zip(r, ct), "application/zip", $"result-{r.Id}-artifacts.zip")
+                : ApiProblem.NotFound("result"));
 
         api.MapGet("/results/{id:guid}/artifacts", async (Guid id, ComputorDb db, ReportStore store, ClaimsPrincipal caller, CancellationToken ct) =>
         {
@@ -45,7 +54,7 @@ static class TestEndpoints
             if (name != Path.GetFileName(name) || name.Length > 200)
                 return ApiProblem.NotFound("artifact");
             return await store.Artifact(r.TestSystemId, name, ct) is { } stream
-                ? Results.Stream(stream, Students.ContentTypes.Of(name), name)
+                ? Results.Stream(stream, ContentTypes.Of(name), name)
                 : ApiProblem.NotFound("artifact");
         });
 

@@ -1,6 +1,6 @@
 namespace Computor.Api.Testing;
 
-/// <summary>The Prefect-era <c>POST /tests</c> body that existing clients send.</summary>
+/// <summary>The <c>POST /tests</c> body existing clients send: a commit of the member's repository, or an uploaded artifact.</summary>
 public sealed record TestRequest(
     Guid? CourseMemberId,
     Guid? CourseContentId,
@@ -8,4 +8,5 @@ public sealed record TestRequest(
     string? Project,
     string? ProviderUrl,
     string? VersionIdentifier,
-    bool? Submit);
+    bool? Submit,
+    Guid? ArtifactId = null);

@@ -15,13 +15,16 @@ namespace Computor.Api.Testing;
 /// transaction through the outbox. Returns the existing run when one is queued, running or finished; with
 /// <c>submit</c>, that run becomes the official submission (within <c>max_submissions</c>).
 /// </summary>
-sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, OfficialSubmissions submissions, TimeProvider clock)
+sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, OfficialSubmissions submissions,
+    Submissions.SubmissionArtifacts artifacts, TimeProvider clock)
 {
     [GeneratedRegex("^[0-9a-f]{7,64}$")]
     private static partial Regex GitCommit();
 
     public async Task<IResult> Submit(TestRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
+        if (request.ArtifactId is { } artifactId)
+            return await SubmitArtifact(artifactId, caller, ct);
         var version = request.VersionIdentifier?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(version))
             return ApiProblem.BadRequest("SUBMIT_006", "version_identifier is required");
@@ -45,27 +48,60 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
             return request.CourseContentId is null && request.Directory is null
                 ? ApiProblem.Invalid("course_content_id", "is required")
                 : ApiProblem.NotFound("course content");
-        if (RunnerQueues.ForBackend(content.ExecutionBackend) is null)
-            return ApiProblem.BadRequest("SUBMIT_005", "The assignment has no execution backend that a runner serves");
-        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == content.CourseId, ct);
-        // Released contents are tested against the reference repository the release filled; a course set up by
-        // hand names its material as the assignments repository and the commit to test against.
-        var reference = course.ReferenceUrl ?? course.AssignmentsUrl;
-        if (content.ReleasedCommit is null || reference is null || content.Directory is null)
-            return ApiProblem.BadRequest("DEPLOY_001", "The assignment has not been released");
+        var (reference, unreleased) = await Reference(content, ct);
+        if (unreleased is not null)
+            return unreleased;
         var studentRepository = member.Repository.HttpUrlToRepo ?? member.Repository.Url ?? ProjectUrl(request);
         if (studentRepository is null)
             return ApiProblem.BadRequest("SUBMIT_007", "The course member has no repository to test");
 
         // An official submission counts against max_submissions: the count and the new row must not race another.
+        var student = new CodeSource { RepositoryUrl = studentRepository, Commit = version };
         return request.Submit == true
-            ? await submissions.Exclusively(member.Id, content.Id, () => Record(request, member, content, reference, studentRepository, version, ct), ct)
-            : await Record(request, member, content, reference, studentRepository, version, ct);
+            ? await submissions.Exclusively(member.Id, content.Id, () => Record(request, member, content, reference!, student, version, null, ct), ct)
+            : await Record(request, member, content, reference!, student, version, null, ct);
+    }
+
+    /// <summary>
+    /// A test of an uploaded artifact: its run while one is queued or running; refused once one finished
+    /// (<c>SUBMIT_008</c>); a failed or cancelled run may be tried again.
+    /// </summary>
+    async Task<IResult> SubmitArtifact(Guid artifactId, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        if (await artifacts.Visible(artifactId, caller, ct) is not var (artifact, member, content))
+            return Submissions.SubmissionArtifacts.NotFound();
+        var (reference, unreleased) = await Reference(content, ct);
+        if (unreleased is not null)
+            return unreleased;
+        var runs = await db.Results.AsNoTracking().Where(r => r.ArtifactId == artifactId).ToListAsync(ct);
+        if (runs.FirstOrDefault(r => !ResultView.IsFinal(r.Status)) is { } running)
+            return Results.Ok(ResultView.Of(running));
+        if (runs.Any(r => r.Status == ResultStatus.Finished))
+            return ApiProblem.BadRequest("SUBMIT_008", "This artifact was already tested");
+        var request = new TestRequest(member.Id, content.Id, null, null, null, artifact.VersionIdentifier, false, artifactId);
+        return await Record(request, member, content, reference!, new CodeSource { ArtifactKey = artifact.ObjectKey },
+            artifact.VersionIdentifier, artifactId, ct);
+    }
+
+    /// <summary>
+    /// The repository a released content is tested against, or why it cannot be tested. Released contents use the
+    /// reference repository the release filled; a course set up by hand names its material as the assignments
+    /// repository and the commit to test against.
+    /// </summary>
+    async Task<(string? Reference, IResult? Problem)> Reference(CourseContent content, CancellationToken ct)
+    {
+        if (RunnerQueues.ForBackend(content.ExecutionBackend) is null)
+            return (null, ApiProblem.BadRequest("SUBMIT_005", "The assignment has no execution backend that a runner serves"));
+        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == content.CourseId, ct);
+        var reference = course.ReferenceUrl ?? course.AssignmentsUrl;
+        return content.ReleasedCommit is null || reference is null || content.Directory is null
+            ? (null, ApiProblem.BadRequest("DEPLOY_001", "The assignment has not been released"))
+            : (reference, null);
     }
 
     /// <summary>The run itself, for a released content (its directory and commit were checked by <see cref="Submit"/>).</summary>
-    async Task<IResult> Record(TestRequest request, CourseMember member, CourseContent content, string reference, string studentRepository,
-        string version, CancellationToken ct)
+    async Task<IResult> Record(TestRequest request, CourseMember member, CourseContent content, string reference, CodeSource student,
+        string version, Guid? artifactId, CancellationToken ct)
     {
         if (await ActiveRun(member.Id, content.Id, version, ct) is { } existing)
             return request.Submit == true ? await submissions.Mark(existing, ct) : Results.Ok(ResultView.Of(existing));
@@ -79,7 +115,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
         var now = clock.GetUtcNow();
         var result = new Result
         {
-            Id = NewId.NextGuid(), CourseMemberId = member.Id, CourseContentId = content.Id, VersionIdentifier = version,
+            Id = NewId.NextGuid(), CourseMemberId = member.Id, CourseContentId = content.Id, VersionIdentifier = version, ArtifactId = artifactId,
             Submit = request.Submit ?? false, Status = ResultStatus.Queued, TestSystemId = NewId.NextGuid(), CreatedAt = now,
         };
         db.Results.Add(result);
@@ -94,7 +130,7 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
                 ExecutionBackend = content.ExecutionBackend!,
                 Reference = new CodeSource { RepositoryUrl = reference, Commit = content.ReleasedCommit! },
             },
-            Student = new CodeSource { RepositoryUrl = studentRepository, Commit = version },
+            Student = student,
             Limits = new TestLimits { TimeoutSeconds = content.TimeoutSeconds ?? 180, MemoryLimitMb = content.MemoryLimitMb },
             Priority = result.Submit ? RunnerQueues.OfficialSubmission : RunnerQueues.TestRequest,
             Submit = result.Submit,

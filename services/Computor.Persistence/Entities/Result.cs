@@ -7,6 +7,8 @@ public sealed class Result
     public Guid CourseMemberId { get; set; }
     public Guid CourseContentId { get; set; }
     public required string VersionIdentifier { get; set; }
+    /// <summary>The uploaded artifact this run tested; null when it tested a commit of the member's repository.</summary>
+    public Guid? ArtifactId { get; set; }
     public bool Submit { get; set; }
     public ResultStatus Status { get; set; }
 

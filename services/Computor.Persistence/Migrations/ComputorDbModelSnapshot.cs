@@ -389,6 +389,10 @@ namespace Computor.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ArtifactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("artifact_id");
+
                     b.Property<Guid>("CourseContentId")
                         .HasColumnType("uuid")
                         .HasColumnName("course_content_id");
@@ -461,6 +465,9 @@ namespace Computor.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_results");
 
+                    b.HasIndex("ArtifactId")
+                        .HasDatabaseName("ix_results_artifact_id");
+
                     b.HasIndex("CourseContentId")
                         .HasDatabaseName("ix_results_course_content_id");
 
@@ -474,6 +481,61 @@ namespace Computor.Persistence.Migrations
                         .HasFilter("status IN (0, 3, 4, 5, 7)");
 
                     b.ToTable("results", (string)null);
+                });
+
+            modelBuilder.Entity("Computor.Persistence.Entities.SubmissionArtifact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FilesCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_count");
+
+                    b.Property<string>("ObjectKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("object_key");
+
+                    b.Property<Guid>("SubmissionGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_group_id");
+
+                    b.Property<bool>("Submit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submit");
+
+                    b.Property<long>("TotalSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedByCourseMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_course_member_id");
+
+                    b.Property<string>("VersionIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version_identifier");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_artifacts");
+
+                    b.HasIndex("UploadedByCourseMemberId")
+                        .HasDatabaseName("ix_submission_artifacts_uploaded_by_course_member_id");
+
+                    b.HasIndex("SubmissionGroupId", "UploadedAt")
+                        .HasDatabaseName("ix_submission_artifacts_submission_group_id_uploaded_at");
+
+                    b.ToTable("submission_artifacts", (string)null);
                 });
 
             modelBuilder.Entity("Computor.Persistence.Entities.SubmissionGroup", b =>
@@ -869,6 +931,11 @@ namespace Computor.Persistence.Migrations
 
             modelBuilder.Entity("Computor.Persistence.Entities.Result", b =>
                 {
+                    b.HasOne("Computor.Persistence.Entities.SubmissionArtifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .HasConstraintName("fk_results_submission_artifacts_artifact_id");
+
                     b.HasOne("Computor.Persistence.Entities.CourseContent", null)
                         .WithMany()
                         .HasForeignKey("CourseContentId")
@@ -882,6 +949,23 @@ namespace Computor.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_results_course_members_course_member_id");
+                });
+
+            modelBuilder.Entity("Computor.Persistence.Entities.SubmissionArtifact", b =>
+                {
+                    b.HasOne("Computor.Persistence.Entities.SubmissionGroup", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_artifacts_submission_groups_submission_group_id");
+
+                    b.HasOne("Computor.Persistence.Entities.CourseMember", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByCourseMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_artifacts_course_members_uploaded_by_course_memb");
                 });
 
             modelBuilder.Entity("Computor.Persistence.Entities.SubmissionGroup", b =>

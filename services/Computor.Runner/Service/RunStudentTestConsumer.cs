@@ -21,6 +21,7 @@ public sealed class RunStudentTestConsumer(
     ReferenceCache references,
     GitCheckout git,
     ReportStore reports,
+    SubmissionStore uploads,
     RunningTests running,
     IOptions<WorkerOptions> worker,
     ILogger<RunStudentTestConsumer> logger) : IConsumer<RunStudentTest>
@@ -112,8 +113,8 @@ public sealed class RunStudentTestConsumer(
         var reference = run.Assignment.Reference;
         if (reference.RepositoryUrl is null || reference.Commit is null)
             throw new WorkspaceException("the assignment has no released reference (repository and commit)");
-        if (run.Student.RepositoryUrl is null || run.Student.Commit is null)
-            throw new WorkspaceException("uploaded submissions are not supported by this runner yet; push to your repository and test the commit");
+        if (run.Student.ArtifactKey is null && (run.Student.RepositoryUrl is null || run.Student.Commit is null))
+            throw new WorkspaceException("the run names neither a repository commit nor an uploaded artifact");
         if (!AssignmentMetaReader.IsRelativeInside(run.Assignment.Directory))
             throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' is not a relative path");
 
@@ -123,8 +124,10 @@ public sealed class RunStudentTestConsumer(
             var referenceDirectory = Path.Combine(lease.Path, run.Assignment.Directory);
             if (!Directory.Exists(referenceDirectory))
                 throw new WorkspaceException($"assignment directory '{run.Assignment.Directory}' not found in the released reference");
+            if (run.Student.ArtifactKey is { } key)
+                return new Workspace(lease, referenceDirectory, await Unpack(key, Path.Combine(workspace, "upload"), cancellationToken));
             var checkout = Path.Combine(workspace, "repository");
-            await Task.Run(() => git.Checkout(run.Student.RepositoryUrl, run.Student.Commit, checkout), cancellationToken);
+            await Task.Run(() => git.Checkout(run.Student.RepositoryUrl!, run.Student.Commit!, checkout), cancellationToken);
             var studentDirectory = Path.Combine(checkout, run.Assignment.Directory);
             if (!Directory.Exists(studentDirectory))
                 throw new WorkspaceException($"directory '{run.Assignment.Directory}' not found in your repository at {run.Student.Commit}");
@@ -135,6 +138,26 @@ public sealed class RunStudentTestConsumer(
             lease.Dispose();
             throw;
         }
+    }
+
+    /// <summary>An uploaded artifact holds the assignment folder's content (the API took its top folder off).</summary>
+    async Task<string> Unpack(string key, string folder, CancellationToken cancellationToken)
+    {
+        await using var archive = await uploads.Open(key, cancellationToken)
+            ?? throw new WorkspaceException("the uploaded submission is no longer in storage");
+        using var copy = new MemoryStream();
+        await archive.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        Directory.CreateDirectory(folder);
+        try
+        {
+            SubmissionArchive.ExtractTo(copy, folder, new ArchiveLimits());
+        }
+        catch (SubmissionArchiveException ex)
+        {
+            throw new WorkspaceException($"the uploaded submission cannot be unpacked: {ex.Message}");
+        }
+        return folder;
     }
 
     static StudentTestRunCompleted Completed(RunStudentTest run, TestReport report, string location) => new()

@@ -1,7 +1,7 @@
-namespace Computor.Api.Students;
+namespace Computor.Storage;
 
-/// <summary>The content type a result artifact is served with, from its name.</summary>
-static class ContentTypes
+/// <summary>The content type a stored file is served with, from its name.</summary>
+public static class ContentTypes
 {
     public static string Of(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
