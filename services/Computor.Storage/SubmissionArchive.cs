@@ -18,7 +18,12 @@ public static class SubmissionArchive
     /// <summary>The kept files, repacked; or a <see cref="SubmissionArchiveException"/> saying what is wrong.</summary>
     public static Repacked Sanitize(Stream upload, ArchiveLimits limits)
     {
-        var files = Read(upload, limits);
+        // Read from memory: a request's file stream seeks differently, and a short non-zip then fails
+        // with an I/O error instead of "not a zip".
+        using var buffered = new MemoryStream();
+        upload.CopyTo(buffered);
+        buffered.Position = 0;
+        var files = Read(buffered, limits);
         var kept = StripTopFolder(files).Where(f => Keep(f.Path, f.Data)).ToList();
         if (kept.Count == 0)
             throw new SubmissionArchiveException("the archive holds no files to test (hidden, compiled and empty files are left out)");
@@ -49,9 +54,12 @@ public static class SubmissionArchive
     static List<(string Path, byte[] Data)> Read(Stream upload, ArchiveLimits limits)
     {
         ZipArchive zip;
+        IReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
+            // The central directory may be read here or on first access to the entries, depending on the stream.
             zip = new ZipArchive(upload, ZipArchiveMode.Read, leaveOpen: true);
+            entries = zip.Entries;
         }
         catch (InvalidDataException)
         {
@@ -59,11 +67,11 @@ public static class SubmissionArchive
         }
         using (zip)
         {
-            if (zip.Entries.Count > limits.MaxEntries)
-                throw new SubmissionArchiveException($"the archive has {zip.Entries.Count} entries; at most {limits.MaxEntries} are accepted");
+            if (entries.Count > limits.MaxEntries)
+                throw new SubmissionArchiveException($"the archive has {entries.Count} entries; at most {limits.MaxEntries} are accepted");
             var files = new List<(string, byte[])>();
             long total = 0;
-            foreach (var entry in zip.Entries)
+            foreach (var entry in entries)
             {
                 var path = SafePath(entry.FullName);
                 if (path.EndsWith('/'))

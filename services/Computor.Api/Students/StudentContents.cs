@@ -33,6 +33,9 @@ sealed class StudentContents(ComputorDb db, ResultReports reports, ResultArtifac
             .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, o.GitProvider })
             .ToDictionaryAsync(c => c.Id, c => c.GitProvider, ct);
         var groups = await Groups(members, contents, ct);
+        var groupIds = groups.Values.Select(g => g.Id).ToList();
+        var submittedGroups = await db.SubmissionArtifacts.AsNoTracking()
+            .Where(a => a.Submit && groupIds.Contains(a.SubmissionGroupId)).Select(a => a.SubmissionGroupId).Distinct().ToListAsync(ct);
 
         return contents
             .OrderBy(c => c.CourseId).ThenBy(c => c.Position).ThenBy(c => c.Path, StringComparer.Ordinal)
@@ -46,7 +49,9 @@ sealed class StudentContents(ComputorDb db, ResultReports reports, ResultArtifac
                     : null;
                 return new StudentContent(content.Id, content.Title, content.Path, content.CourseId, content.Position, TypeOf(content), content.Kind,
                     content.Kind == CourseContentKinds.Assignment ? content.ExecutionBackend : null, content.Directory, content.MaxTestRuns,
-                    runs.Count, runs.Any(r => r.Submit && r.Status is not (ResultStatus.Failed or ResultStatus.Cancelled or ResultStatus.Crashed)),
+                    runs.Count,
+                    runs.Any(r => r.Submit && r.Status is not (ResultStatus.Failed or ResultStatus.Cancelled or ResultStatus.Crashed))
+                    || (group is not null && submittedGroups.Contains(group.Id)),
                     runs.FirstOrDefault() is { } latest ? LatestResult.Of(latest) : null, group);
             })
             .ToList();

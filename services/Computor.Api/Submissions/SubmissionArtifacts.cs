@@ -30,8 +30,10 @@ sealed partial class SubmissionArtifacts(
     public async Task<IResult> Upload(HttpRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
+        // Read up to twice the limit, so an upload somewhat too large gets a clear 413 rather than a cut connection;
+        // beyond that the connection is cut.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limit + 64 * 1024;
+            size.MaxRequestBodySize = 2 * limit + 1024 * 1024;
         if (!request.HasFormContentType)
             return ApiProblem.BadRequest("UPLOAD_001", "Send multipart/form-data with the parts submission_create and file");
         IFormCollection form;
@@ -68,9 +70,10 @@ sealed partial class SubmissionArtifacts(
             await using var upload = file.OpenReadStream();
             archive = SubmissionArchive.Sanitize(upload, options.Value.Limits);
         }
-        catch (SubmissionArchiveException ex)
+        catch (Exception ex) when (ex is SubmissionArchiveException or InvalidDataException or IOException)
         {
-            return ApiProblem.BadRequest("UPLOAD_002", $"The archive was refused: {ex.Message}");
+            var reason = ex is SubmissionArchiveException ? ex.Message : "the archive is damaged";
+            return ApiProblem.BadRequest("UPLOAD_002", $"The archive was refused: {reason}");
         }
 
         var artifact = new SubmissionArtifact
@@ -111,6 +114,8 @@ sealed partial class SubmissionArtifacts(
             if (await submissions.Refusal(member.Id, content, ct) is { } refused)
                 return refused;
             await db.SubmissionArtifacts.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Submit, true), ct);
+            // Its runs show as the submission too; the count above takes the artifact, not its runs.
+            await db.Results.Where(r => r.ArtifactId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Submit, true), ct);
             artifact.Submit = true;
             return Results.Ok(ArtifactView.Of(artifact));
         }, ct);

@@ -21,4 +21,28 @@ static class ResultAccess
             .SingleOrDefaultAsync(ct);
         return found is not null && await caller.MayActFor(db, found.Member, ct) ? found.Result : null;
     }
+
+    /// <summary>A history row as the client lists it.</summary>
+    public sealed record HistoryEntry(Guid Id, DateTimeOffset CreatedAt, string Status, double? Result, string VersionIdentifier, bool Submit);
+
+    /// <summary>
+    /// The caller's own runs (of one assignment, or of one submission group), newest first. Others' runs are
+    /// never listed here, whatever the filter names.
+    /// </summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> ResultHistory(this ComputorDb db, ClaimsPrincipal caller, Guid? contentId, Guid? groupId,
+        int limit, CancellationToken ct)
+    {
+        var userId = caller.UserId();
+        var group = groupId is { } id ? await db.SubmissionGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct) : null;
+        if (groupId is not null && group is null)
+            return [];
+        var runs = await db.Results.AsNoTracking()
+            .Where(r => db.CourseMembers.Any(m => m.Id == r.CourseMemberId && m.UserId == userId)
+                && (contentId == null || r.CourseContentId == contentId)
+                && (group == null || (r.CourseMemberId == group.CourseMemberId && r.CourseContentId == group.CourseContentId)))
+            .ToListAsync(ct);
+        return runs.OrderByDescending(r => r.CreatedAt).Take(limit)
+            .Select(r => new HistoryEntry(r.Id, r.CreatedAt, ResultView.StatusName(r.Status), r.Grade, r.VersionIdentifier, r.Submit))
+            .ToList();
+    }
 }

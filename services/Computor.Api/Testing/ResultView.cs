@@ -18,7 +18,8 @@ public sealed record ResultView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    JsonObject? ResultJson,
+    // Absent, not null, until the run is final: the client treats a result with a report as done.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? ResultJson,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultArtifactView>? ResultArtifacts = null)
 {
     /// <param name="report">testSummary.json of a finished run, when object storage could provide it.</param>

@@ -4,6 +4,7 @@ using Computor.Api.Students;
 using Computor.Persistence;
 using Computor.ServiceDefaults;
 using Computor.Storage;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Computor.Api.Testing;
@@ -32,6 +33,10 @@ static class TestEndpoints
             await db.FindVisible(id, caller, ct) is { } r
                 ? Results.Ok(ResultView.Of(r, await reports.Report(r, ct)) with { ResultArtifacts = await artifacts.Of(r, ct) })
                 : ApiProblem.NotFound("result"));
+
+        api.MapGet("/results", ([FromQuery(Name = "course_content_id")] Guid? contentId, [FromQuery(Name = "submission_group_id")] Guid? groupId,
+            [FromQuery(Name = "limit")] int? limit, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
+            db.ResultHistory(caller, contentId, groupId, Math.Clamp(limit ?? 20, 1, 100), ct));
 
         api.MapGet("/results/{id:guid}/artifacts/download", async (Guid id, ComputorDb db, ResultArtifacts artifacts, ClaimsPrincipal caller,
             CancellationToken ct) =>

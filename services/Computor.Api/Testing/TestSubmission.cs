@@ -79,8 +79,12 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
         if (runs.Any(r => r.Status == ResultStatus.Finished))
             return ApiProblem.BadRequest("SUBMIT_008", "This artifact was already tested");
         var request = new TestRequest(member.Id, content.Id, null, null, null, artifact.VersionIdentifier, false, artifactId);
-        return await Record(request, member, content, reference!, new CodeSource { ArtifactKey = artifact.ObjectKey },
+        var recorded = await Record(request, member, content, reference!, new CodeSource { ArtifactKey = artifact.ObjectKey },
             artifact.VersionIdentifier, artifactId, ct);
+        // An artifact already marked official: its run shows as the submission (it was counted with the artifact).
+        if (artifact.Submit)
+            await db.Results.Where(r => r.ArtifactId == artifactId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Submit, true), ct);
+        return recorded;
     }
 
     /// <summary>

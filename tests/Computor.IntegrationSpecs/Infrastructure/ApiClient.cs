@@ -44,7 +44,7 @@ static class ApiClient
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(status), $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {body}");
-        return JsonNode.Parse(body) as JsonObject ?? new JsonObject();
+        return body.Length == 0 ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject();
     }
 
     public static Guid Id(this JsonObject json, string field = "id") => Guid.Parse(json[field]!.GetValue<string>());
