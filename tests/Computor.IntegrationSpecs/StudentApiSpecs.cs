@@ -226,3 +226,39 @@ public sealed class When_a_student_logs_in_and_reads_their_courses
         Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 }
+
+/// <summary>Announced maintenance (<c>Maintenance__*</c>): shown to clients, and test requests wait for its end.</summary>
+public sealed class When_testing_is_paused_for_maintenance
+{
+    [Test]
+    public async Task Should_announce_it_and_refuse_test_requests_with_503()
+    {
+        await using var stack = await ComputorStack.Start(("Maintenance:Active", "true"),
+            ("Maintenance:Message", "Exam server upgrade until 14:00"), ("Maintenance:ScheduledAt", "2026-11-27T12:00:00Z"));
+        var course = await SampleCourse.Create(stack.Admin());
+        using var anonymous = stack.Client();
+        var status = await anonymous.Get("/system/maintenance/status");
+        Assert.That((status["active"]!.GetValue<bool>(), status["message"]!.GetValue<string>()), Is.EqualTo((true, "Exam server upgrade until 14:00")));
+        Assert.That(status["scheduled_at"]!.GetValue<DateTimeOffset>(), Is.EqualTo(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero)));
+
+        using var student = stack.Client(course.StudentToken);
+        using var refused = await student.PostAsJsonAsync("/tests", course.TestRequest(StandInRunner.Passes, SampleCourse.Version()));
+        var body = await ApiClient.Expect(refused, 503);
+        Assert.That((body["error_code"]!.GetValue<string>(), body["message"]!.GetValue<string>()), Is.EqualTo(("MAINT_001", "Exam server upgrade until 14:00")));
+        Assert.That(await student.GetFromJsonAsync<JsonArray>("/results"), Is.Empty, "nothing was queued");
+    }
+
+    [Test]
+    public async Task Should_name_what_is_missing_in_a_test_request()
+    {
+        await using var stack = await ComputorStack.Start();
+        var course = await SampleCourse.Create(stack.Admin());
+        using var student = stack.Client(course.StudentToken);
+        using var neither = await student.PostAsJsonAsync("/tests", new { version_identifier = SampleCourse.Version() });
+        Assert.That((await ApiClient.Expect(neither, 400))["error_code"]!.GetValue<string>(), Is.EqualTo("SUBMIT_007"));
+        using var unknownArtifact = await student.PostAsJsonAsync("/tests", new { artifact_id = Guid.NewGuid() });
+        Assert.That((await ApiClient.Expect(unknownArtifact, 404))["error_code"]!.GetValue<string>(), Is.EqualTo("SUBMIT_001"));
+        using var unknownGroup = await student.GetAsync($"/submissions/artifacts?submission_group_id={Guid.NewGuid()}");
+        Assert.That((await ApiClient.Expect(unknownGroup, 404))["error_code"]!.GetValue<string>(), Is.EqualTo("SUBMIT_002"));
+    }
+}

@@ -62,7 +62,7 @@ sealed partial class SubmissionArtifacts(
         if (!Version().IsMatch(version))
             return ApiProblem.Invalid("version_identifier", "a git commit id (7 to 64 hexadecimal digits)");
         if (await VisibleGroup(groupId, caller, ct) is not var (group, member, content))
-            return ApiProblem.NotFound("submission group");
+            return GroupNotFound();
 
         SubmissionArchive.Repacked archive;
         try
@@ -94,7 +94,7 @@ sealed partial class SubmissionArtifacts(
         if (groupId is not { } id)
             return ApiProblem.Invalid("submission_group_id", "is required");
         if (await VisibleGroup(id, caller, ct) is null)
-            return ApiProblem.NotFound("submission group");
+            return GroupNotFound();
         var wanted = version?.Trim().ToLowerInvariant();
         var artifacts = await db.SubmissionArtifacts.AsNoTracking()
             .Where(a => a.SubmissionGroupId == id && (wanted == null || a.VersionIdentifier == wanted) && (submit == null || a.Submit == submit))
@@ -163,6 +163,8 @@ sealed partial class SubmissionArtifacts(
             return null;
         }
     }
+
+    static IResult GroupNotFound() => ApiProblem.Create(StatusCodes.Status404NotFound, "SUBMIT_002", "Submission group not found");
 
     public static IResult NotFound() => ApiProblem.Create(StatusCodes.Status404NotFound, "SUBMIT_001", "Artifact not found");
 

@@ -25,6 +25,8 @@ sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox out
     {
         if (request.ArtifactId is { } artifactId)
             return await SubmitArtifact(artifactId, caller, ct);
+        if (request.CourseContentId is null && request.Directory is null && request.CourseMemberId is null)
+            return ApiProblem.BadRequest("SUBMIT_007", "Name an artifact_id, or the course_content_id and version_identifier of a commit");
         var version = request.VersionIdentifier?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(version))
             return ApiProblem.BadRequest("SUBMIT_006", "version_identifier is required");
