@@ -37,7 +37,7 @@ public static class ApiExtensions
             .Configure(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
         builder.Services.AddScoped<Logins>();
         builder.Services.AddScoped<StudentContents>();
-        builder.Services.AddTestRequestLimit(builder.Configuration);
+        builder.Services.AddRequestLimits(builder.Configuration);
         builder.Services.AddScoped<SubmissionArtifacts>();
         builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section);
         builder.Services.AddOptions<MaintenanceOptions>().BindConfiguration(MaintenanceOptions.Section);

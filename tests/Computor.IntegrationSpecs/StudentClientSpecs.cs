@@ -165,6 +165,10 @@ public sealed class When_the_student_client_tests_and_submits_an_upload
         var history = await student.GetFromJsonAsync<JsonArray>($"/results?course_content_id={course.ContentId}&submission_group_id={groupId}&limit=20");
         Assert.That(history!.Select(h => h!["id"]!.GetValue<string>()), Is.EqualTo(new[] { queued.Id().ToString() }));
         Assert.That(history![0]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "id", "created_at", "status", "result", "version_identifier", "submit" }));
+        var listed = (await student.GetFromJsonAsync<JsonArray>($"/students/course-contents?course_id={courseId}"))!.Single()!;
+        Assert.That(listed["result"]!.AsObject().Select(p => p.Key),
+            Is.SupersetOf(new[] { "id", "status", "result", "submit", "version_identifier", "test_system_id" }));
+        Assert.That((listed["result_count"]!.GetValue<int>(), listed["result"]!["submit"]!.GetValue<bool>()), Is.EqualTo((1, true)));
         var detail = await student.Get($"/students/course-contents/{course.ContentId}");
         Assert.That(detail["submitted"]!.GetValue<bool>(), Is.True);
         Assert.That(detail["result"]!["result_json"], Is.Not.Null);

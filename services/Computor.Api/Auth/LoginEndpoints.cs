@@ -14,7 +14,7 @@ static class LoginEndpoints
             if (body.Username is not { Length: > 0 and <= 100 } username || body.Password is not { Length: > 0 and <= Passwords.MaxLength } password)
                 return Refused();
             return await logins.Login(username, password, ct) is { } issued ? Results.Ok(issued) : Refused();
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RequestLimits.Logins);
 
         app.MapPost("/auth/refresh/local", async (RefreshRequest body, Logins logins, CancellationToken ct) =>
         {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Computor.Api.Auth;
 using Computor.Api.Testing;
 using Computor.Persistence;
@@ -17,15 +16,12 @@ namespace Computor.Api.Submissions;
 /// Uploads of a submission group's work (the client's zip), their listing, and marking one official. Nothing
 /// is stored unless the whole upload is acceptable.
 /// </summary>
-sealed partial class SubmissionArtifacts(
+sealed class SubmissionArtifacts(
     ComputorDb db, SubmissionStore store, OfficialSubmissions submissions, IOptions<SubmissionOptions> options, TimeProvider clock)
 {
     public sealed record SubmissionCreate(Guid? SubmissionGroupId, string? VersionIdentifier, bool? Submit);
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    [GeneratedRegex("^[0-9a-f]{7,64}$")]
-    private static partial Regex Version();
 
     public async Task<IResult> Upload(HttpRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
@@ -56,11 +52,9 @@ sealed partial class SubmissionArtifacts(
             return TooLarge(limit);
         if (create.SubmissionGroupId is not { } groupId)
             return ApiProblem.Invalid("submission_group_id", "is required");
-        var version = create.VersionIdentifier?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(version))
-            return ApiProblem.BadRequest("SUBMIT_006", "version_identifier is required");
-        if (!Version().IsMatch(version))
-            return ApiProblem.Invalid("version_identifier", "a git commit id (7 to 64 hexadecimal digits)");
+        var (version, badVersion) = VersionIdentifier.Parse(create.VersionIdentifier);
+        if (badVersion is not null)
+            return badVersion;
         if (await VisibleGroup(groupId, caller, ct) is not var (group, member, content))
             return GroupNotFound();
 

@@ -21,7 +21,7 @@ static class TestEndpoints
             IOptionsSnapshot<MaintenanceOptions> maintenance, CancellationToken ct) =>
             maintenance.Value.Active
                 ? ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "MAINT_001", maintenance.Value.Message ?? "Testing is paused for maintenance")
-                : await submission.Submit(body, caller, ct)).RequireRateLimiting(TestRequestLimit.Policy);
+                : await submission.Submit(body, caller, ct)).RequireRateLimiting(RequestLimits.TestRequests);
 
         api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
             await db.FindVisible(id, caller, ct) is { } r

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Computor.Api.Auth;
 using Computor.Contracts.Testing;
 using Computor.Persistence;
@@ -15,23 +14,18 @@ namespace Computor.Api.Testing;
 /// transaction through the outbox. Returns the existing run when one is queued, running or finished; with
 /// <c>submit</c>, that run becomes the official submission (within <c>max_submissions</c>).
 /// </summary>
-sealed partial class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, OfficialSubmissions submissions,
+sealed class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, OfficialSubmissions submissions,
     Submissions.SubmissionArtifacts artifacts, TimeProvider clock)
 {
-    [GeneratedRegex("^[0-9a-f]{7,64}$")]
-    private static partial Regex GitCommit();
-
     public async Task<IResult> Submit(TestRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
         if (request.ArtifactId is { } artifactId)
             return await SubmitArtifact(artifactId, caller, ct);
         if (request.CourseContentId is null && request.Directory is null && request.CourseMemberId is null)
             return ApiProblem.BadRequest("SUBMIT_007", "Name an artifact_id, or the course_content_id and version_identifier of a commit");
-        var version = request.VersionIdentifier?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(version))
-            return ApiProblem.BadRequest("SUBMIT_006", "version_identifier is required");
-        if (!GitCommit().IsMatch(version))
-            return ApiProblem.Invalid("version_identifier", "a git commit id (7 to 64 hexadecimal digits)");
+        var (version, badVersion) = VersionIdentifier.Parse(request.VersionIdentifier);
+        if (badVersion is not null)
+            return badVersion;
         if (request.Directory is { } dir && !Validation.IsRelativeDirectory(dir))
             return ApiProblem.Invalid("directory", "a relative path without '..' segments");
 
