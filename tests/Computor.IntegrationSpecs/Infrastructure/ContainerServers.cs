@@ -51,6 +51,10 @@ sealed class ContainerServers(PostgreSqlContainer postgres, RabbitMqContainer ra
 
     public Task StartBroker() => Ctl("start_app");
 
+    /// <summary>A restarted container may get another port, which the services could not follow.</summary>
+    public Task RestartDatabase() => throw new NotSupportedException(
+        "The PostgreSQL restart drill runs on the locally installed server: set COMPUTOR_SPECS_SERVERS=local");
+
     async Task Ctl(string command)
     {
         var result = await rabbit.ExecAsync(["rabbitmqctl", command]);

@@ -14,6 +14,7 @@ sealed class LocalServers : ITestServers
     readonly string root = CreateRoot();
     readonly int rabbitPort = Shell.FreePort();
     readonly int managementPort = Shell.FreePort();
+    readonly int postgresPort = Shell.FreePort();
     string postgres = "";
 
     string PostgresDir => Path.Combine(root, "postgres");
@@ -48,7 +49,7 @@ sealed class LocalServers : ITestServers
     }
 
     async Task StartPostgres() =>
-        postgres = await Shell.Run(RepositoryRoot.Script("start-postgres.sh"), PostgresDir, Shell.FreePort().ToString());
+        postgres = await Shell.Run(RepositoryRoot.Script("start-postgres.sh"), PostgresDir, postgresPort.ToString());
 
     public async Task<string> NewDatabase()
     {
@@ -75,6 +76,14 @@ sealed class LocalServers : ITestServers
     public Task StopBroker() => Shell.Run(RepositoryRoot.Script("rabbitmqctl.sh"), RabbitDir, rabbitPort.ToString(), "stop_app");
 
     public Task StartBroker() => Shell.Run(RepositoryRoot.Script("rabbitmqctl.sh"), RabbitDir, rabbitPort.ToString(), "start_app");
+
+    public async Task RestartDatabase()
+    {
+        await Shell.Run(RepositoryRoot.Script("stop-postgres.sh"), PostgresDir);
+        await StartPostgres();
+        // The specs' own pooled connections died with the server.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,9 @@ interface ITestServers : IAsyncDisposable
     Task StopBroker();
 
     Task StartBroker();
+
+    /// <summary>Stops PostgreSQL (fast shutdown: connections are cut) and starts it again on the same port.</summary>
+    Task RestartDatabase();
 }
 
 static class TestServers
