@@ -45,12 +45,12 @@ public sealed class RunStudentTestConsumer(
             CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = DateTimeOffset.UtcNow,
         });
         using var cancellation = running.Start(run.CorrelationId, context.CancellationToken);
-        var workspace = Path.Combine(worker.Value.WorkDirectory, run.CorrelationId.ToString("N"));
+        // One folder per delivery: the same run can arrive twice at once (the saga re-sends a run when it sees
+        // its command again), on this runner or another on the same host, and neither may pull the other's
+        // checkout away. What a killed runner left is removed by StaleWorkspaceCleanup.
+        var workspace = Path.Combine(worker.Value.WorkDirectory, $"{run.CorrelationId:N}-{Guid.NewGuid():N}");
         try
         {
-            // A redelivered run starts over: whatever an earlier attempt (a killed runner) left is stale.
-            if (Directory.Exists(workspace))
-                Directory.Delete(workspace, recursive: true);
             var (report, artifacts) = await Test(run, workspace, cancellation.Token);
             string location;
             using (Source.StartActivity("store report"))
@@ -70,7 +70,7 @@ public sealed class RunStudentTestConsumer(
         }
         finally
         {
-            running.Finish(run.CorrelationId);
+            running.Finish(run.CorrelationId, cancellation);
             if (Directory.Exists(workspace))
                 Directory.Delete(workspace, recursive: true);
         }

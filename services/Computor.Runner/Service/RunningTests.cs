@@ -14,7 +14,9 @@ public sealed class RunningTests
         return source;
     }
 
-    public void Finish(Guid correlationId) => runs.TryRemove(correlationId, out _);
+    /// <summary>Forgets this delivery of the run, not a later one of the same run that replaced it.</summary>
+    public void Finish(Guid correlationId, CancellationTokenSource source) =>
+        runs.TryRemove(new KeyValuePair<Guid, CancellationTokenSource>(correlationId, source));
 
     public bool Cancel(Guid correlationId)
     {
