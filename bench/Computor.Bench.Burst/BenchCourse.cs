@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Computor.Bench.Burst;
+
+/// <summary>
+/// A released trivial Python assignment in local git repositories and <c>students</c> students, each with a
+/// token; all share one student repository, so a round needs a single new commit.
+/// </summary>
+sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> tokens) : IDisposable
+{
+    public const string TestYaml = "type: python\nproperties:\n  tests:\n    - name: answer\n      tests: [{name: x}]\n";
+    public const string Solution = "x = 42\n";
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public Guid Content => content;
+    public IReadOnlyList<string> Tokens => tokens;
+    string StudentRepository => Path.Combine(folder, "student");
+
+    public static async Task<BenchCourse> Create(HttpClient admin, int students)
+    {
+        var folder = Directory.CreateTempSubdirectory("computor-burst-").FullName;
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        var assignments = Path.Combine(folder, "assignments");
+        var released = await Commit(assignments, new() { ["week1/test.yaml"] = TestYaml, ["week1/solution.py"] = Solution });
+        await Commit(Path.Combine(folder, "student"), new() { ["week1/solution.py"] = Solution });
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var organization = await Post(admin, "/organizations", new { path = $"bench-{suffix}", title = "Bench" });
+        var family = await Post(admin, "/course-families", new { organization_id = organization["id"], path = "bench", title = "Bench" });
+        var course = await Post(admin, "/courses", new { course_family_id = family["id"], path = "burst", title = "Burst", assignments_url = Url(assignments) });
+        var content = await Post(admin, "/course-contents", new
+        {
+            course_id = course["id"], path = "week1", title = "Week 1", directory = "week1", execution_backend = "itpcp.exec.py",
+            released_commit = released, timeout_seconds = 60,
+        });
+        var tokens = new string[students];
+        await Parallel.ForEachAsync(Enumerable.Range(0, students), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var user = await Post(admin, "/users", new { username = $"s{suffix}{i}", email = $"s{i}@bench.invalid" });
+            tokens[i] = (await Post(admin, $"/users/{user["id"]}/api-tokens", new { name = "bench" }))["token"]!.GetValue<string>();
+            await Post(admin, "/course-members", new
+            {
+                user_id = user["id"], course_id = course["id"], role = "student", repository = new { http_url_to_repo = Url(Path.Combine(folder, "student")) },
+            });
+        });
+        return new BenchCourse(folder, Guid.Parse(content["id"]!.GetValue<string>()), tokens);
+    }
+
+    /// <summary>A new commit of the shared student repository: every student's version for the next round.</summary>
+    public Task<string> NewVersion(int round) => Commit(StudentRepository, new() { ["week1/solution.py"] = $"# round {round}\n{Solution}" });
+
+    static async Task<string> Commit(string repository, Dictionary<string, string> files)
+    {
+        if (!Directory.Exists(repository))
+            await Shell.Run("git", "init", "-q", "-b", "main", repository);
+        foreach (var (path, text) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(repository, path))!);
+            await File.WriteAllTextAsync(Path.Combine(repository, path), text);
+        }
+        await Shell.Run("git", "-C", repository, "add", "-A");
+        await Shell.Run("git", "-C", repository, "-c", "user.name=bench", "-c", "user.email=bench@bench.invalid", "commit", "-q", "-m", "bench");
+        return await Shell.Run("git", "-C", repository, "rev-parse", "HEAD");
+    }
+
+    static string Url(string path) => new Uri(path + "/").AbsoluteUri.TrimEnd('/');
+
+    static async Task<JsonObject> Post(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+        return (JsonObject)JsonNode.Parse(text)!;
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Computor.Bench.Burst;
+
+// The burst benchmark: N test requests at once against the services as separate processes on real
+// PostgreSQL, RabbitMQ and S3, with 1, 2 and 4 runner processes; figures next to the raw limit of the same
+// suites through the same harness and sandbox. Usage: bench/burst.sh [N] [runner counts, e.g. 1,2,4]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1000;
+var rounds = args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : [1, 2, 4];
+const int Slots = 2;
+var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+var output = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    output.AppendLine(line);
+}
+
+await using var servers = await Servers.Start(root);
+var admin = $"bench-{Guid.NewGuid():N}";
+var apiAddress = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
+var common = new Dictionary<string, string>
+{
+    ["ConnectionStrings:Computor"] = servers.Database, ["ConnectionStrings:RabbitMq"] = servers.Broker,
+    ["ObjectStorage:ServiceUrl"] = servers.Storage, ["ObjectStorage:AccessKey"] = "S3RVER", ["ObjectStorage:SecretKey"] = "S3RVER",
+    ["ObjectStorage:ChecksumsWhenRequired"] = "true", ["ObjectStorage:CreateBucket"] = "false",
+    ["COMPUTOR_ADMIN_TOKEN"] = admin, ["Logging:LogLevel:Default"] = "Warning",
+};
+Dictionary<string, string> With(params (string Key, string Value)[] more) =>
+    new(common.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))));
+
+using var api = await ServiceProcess.Start(root, "Computor.Api", "api", With(("ASPNETCORE_URLS", apiAddress.ToString())), new Uri(apiAddress, "/health/live"));
+var systemAddress = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
+using var system = await ServiceProcess.Start(root, "Computor.System", "system", With(("ASPNETCORE_URLS", systemAddress.ToString())), new Uri(systemAddress, "/health/ready"));
+using var adminClient = new HttpClient { BaseAddress = apiAddress, Timeout = TimeSpan.FromMinutes(2) };
+adminClient.DefaultRequestHeaders.Add("X-API-Token", admin);
+using var course = await BenchCourse.Create(adminClient, size);
+
+Say($"Burst benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({Cpu()}), N = {size}, {Slots} slots per runner");
+Say("Services as separate processes on PostgreSQL, RabbitMQ and s3rver started by deploy/local; every submission polled every 2 s.");
+Say("");
+double? firstThroughput = null;
+var round = 0;
+foreach (var runnerCount in rounds)
+{
+    var runners = new List<ServiceProcess>();
+    for (var i = 0; i < runnerCount; i++)
+    {
+        var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
+        runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With(("ASPNETCORE_URLS", address.ToString()),
+            ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString())), new Uri(address, "/health/ready")));
+    }
+    var runs = await Round.Burst(apiAddress, course, await course.NewVersion(++round), clients: 200);
+    var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
+    var failed = runs.Count(r => r.Status != "finished");
+    var e2e = runs.Select(r => (r.Finished - r.Created).TotalMilliseconds).ToList();
+    var execution = runs.Select(r => (r.Finished - r.Started).TotalMilliseconds).ToList();
+    var overhead = runs.Select(r => (r.Started - r.Created).TotalMilliseconds).ToList();
+    var drain = runs.Count / (runs.Max(r => r.Finished) - runs.Min(r => r.Created)).TotalSeconds;
+    firstThroughput ??= drain;
+    Say($"{runnerCount} runner(s), {runnerCount * Slots} slots: {runs.Count} runs, {failed} not finished");
+    Say($"  POST /tests acceptance     p50 {Round.Percentile(runs.Select(r => r.AcceptMs), 50),8:0.0} ms   p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99),8:0.0} ms   (target p99 <= 50 ms)");
+    Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
+    Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
+    Say($"  orchestration overhead     p50 {Round.Percentile(overhead, 50),8:0} ms   p99 {Round.Percentile(overhead, 99),8:0} ms   (end-to-end minus execution; targets 25 / 150 ms)");
+    Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
+    Say($"  scaling: {drain / firstThroughput:0.00}x the first round's throughput");
+    Say($"  peak RSS: api {api.PeakRssMb():0} MB, system {system.PeakRssMb():0} MB, " + string.Join(", ", runners.Select(r => $"{r.Name} {r.PeakRssMb():0} MB")));
+    Say("");
+    foreach (var runner in runners)
+        runner.Dispose();
+}
+
+var readme = Path.Combine(root, "bench", "README.md");
+var text = await File.ReadAllTextAsync(readme);
+const string Begin = "<!-- burst: written by bench/burst.sh -->";
+const string End = "<!-- /burst -->";
+var block = $"{Begin}\n```\n{output.ToString().TrimEnd()}\n```\n{End}";
+text = text.Contains(Begin) ? text[..text.IndexOf(Begin, StringComparison.Ordinal)] + block + text[(text.IndexOf(End, StringComparison.Ordinal) + End.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+await File.WriteAllTextAsync(readme, text);
+
+static string Cpu() => File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Computor.Bench.Burst;
+
+/// <summary>A built service started as its own process with its settings in the environment.</summary>
+sealed class ServiceProcess(string name, Process process) : IDisposable
+{
+    public string Name => name;
+
+    public static async Task<ServiceProcess> Start(string root, string project, string name, IDictionary<string, string> settings, Uri health)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(root, "services", project, "bin", "Release", "net10.0", project + ".dll"));
+        foreach (var (key, value) in settings)
+            start.Environment[key.Replace(":", "__")] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync(health)).IsSuccessStatusCode)
+                    return new ServiceProcess(name, process);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{name} did not become healthy at {health}");
+    }
+
+    /// <summary>Peak resident memory (VmHWM) in MB, from /proc.</summary>
+    public double PeakRssMb()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        process.Dispose();
+    }
+}
