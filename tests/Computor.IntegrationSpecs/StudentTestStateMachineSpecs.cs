@@ -134,6 +134,24 @@ public sealed class When_the_student_test_saga_handles_messages
     }
 
     [Test]
+    public async Task Should_keep_the_start_time_when_the_completion_overtakes_the_start()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.py");
+        await harness.Bus.Publish(run.Submit);
+        Assert.That(await harness.Sent.Any<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId), Is.True);
+        var started = new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero);
+        await harness.Bus.Publish(new StudentTestRunCompleted
+        {
+            CorrelationId = run.CorrelationId, Grade = 1, ReportLocation = "r/testSummary.json", StartedAt = started, FinishedAt = started.AddSeconds(1),
+            Summary = new TestSummaryCounts { Total = 1, Passed = 1, Failed = 0, Skipped = 0 },
+        });
+
+        var result = await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Finished, "the run to finish");
+        Assert.That(result.StartedAt, Is.EqualTo(started));
+    }
+
+    [Test]
     public async Task Should_fail_a_run_whose_backend_no_runner_serves()
     {
         await StartHarness();

@@ -11,4 +11,6 @@ public sealed record StudentTestRunCompleted
     public required string ReportLocation { get; init; }
 
     public required DateTimeOffset FinishedAt { get; init; }
+    /// <summary>When the runner started, again: the completion can overtake the start event it published first.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

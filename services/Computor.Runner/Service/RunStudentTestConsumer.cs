@@ -40,9 +40,10 @@ public sealed class RunStudentTestConsumer(
             return;
         }
 
+        var startedAt = DateTimeOffset.UtcNow;
         await context.Publish(new StudentTestRunStarted
         {
-            CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = DateTimeOffset.UtcNow,
+            CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
         });
         using var cancellation = running.Start(run.CorrelationId, context.CancellationToken);
         // One folder per delivery: the same run can arrive twice at once (the saga re-sends a run when it sees
@@ -55,7 +56,7 @@ public sealed class RunStudentTestConsumer(
             string location;
             using (Source.StartActivity("store report"))
                 location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
-            await context.Publish(Completed(run, report, location));
+            await context.Publish(Completed(run, report, location) with { StartedAt = startedAt });
             logger.LogInformation("Run {CorrelationId} finished: {Passed} of {Total} collections passed, grade {Grade}",
                 run.CorrelationId, report.Summary.Passed, report.Summary.Total, report.Grade);
         }

@@ -115,6 +115,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                     r.Skipped = c.Message.Summary.Skipped;
                     r.ReportLocation = c.Message.ReportLocation;
                     r.FinishedAt = c.Message.FinishedAt.ToUniversalTime();
+                    r.StartedAt ??= c.Message.StartedAt?.ToUniversalTime();
                 }))
                 .TransitionTo(Finished),
             When(RunFailed)
