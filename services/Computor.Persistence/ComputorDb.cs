@@ -32,13 +32,16 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         (IsSqlite(connectionString)
-            ? options.UseSqlite(connectionString)
+            ? options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
             : options.UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("ef_migrations_history")
                 // Queries outside any request or message (the outbox relay and the scheduler polling several times a
                 // second) start no trace of their own: they would bury the flows' traces.
                 .ConfigureDataSource(source => source.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null)))))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>The SQLite schema has its own migrations; a host that uses SQLite references this assembly.</summary>
+    public const string SqliteMigrations = "Computor.Persistence.Sqlite";
 
     public static bool IsSqlite(string connectionString) =>
         connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase);
