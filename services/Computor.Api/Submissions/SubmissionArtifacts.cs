@@ -70,13 +70,13 @@ sealed class SubmissionArtifacts(
             return ApiProblem.BadRequest("UPLOAD_002", $"The archive was refused: {reason}");
         }
 
+        var id = NewId.NextGuid();
         var artifact = new SubmissionArtifact
         {
-            Id = NewId.NextGuid(), SubmissionGroupId = group.Id, UploadedByCourseMemberId = member.Id, VersionIdentifier = version,
-            ObjectKey = SubmissionStore.Key(Guid.Empty), TotalSize = archive.TotalSize, FilesCount = archive.FilesCount,
+            Id = id, SubmissionGroupId = group.Id, UploadedByCourseMemberId = member.Id, VersionIdentifier = version,
+            ObjectKey = SubmissionStore.Key(id), TotalSize = archive.TotalSize, FilesCount = archive.FilesCount,
             Submit = create.Submit == true, UploadedAt = clock.GetUtcNow(),
         };
-        artifact.ObjectKey = SubmissionStore.Key(artifact.Id);
         return create.Submit == true
             ? await submissions.Exclusively(member.Id, content.Id, async () =>
                 await submissions.Refusal(member.Id, content, ct) ?? await Store(artifact, archive, ct), ct)
