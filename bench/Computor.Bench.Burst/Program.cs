@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Computor.Bench.Burst;
+using Computor.IntegrationSpecs.Infrastructure;
 
 // The burst benchmark: N test requests at once against the services as separate processes on real
 // PostgreSQL, RabbitMQ and S3, with 1, 2 and 4 runner processes; figures next to the raw limit of the same

@@ -1,3 +1,4 @@
+using Computor.IntegrationSpecs.Infrastructure;
 namespace Computor.Bench.Burst;
 
 /// <summary>PostgreSQL, RabbitMQ and the S3 server started from the local installation by deploy/local's scripts.</summary>
