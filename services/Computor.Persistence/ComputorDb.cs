@@ -5,6 +5,8 @@ using Computor.Persistence.Sagas;
 using Computor.Persistence.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace Computor.Persistence;
 
@@ -27,18 +29,40 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     /// <summary>
-    /// The provider setup shared by the services and the design-time tools: PostgreSQL, or SQLite for a
-    /// connection string that starts with <c>Data Source=</c> (the standalone host's embedded database).
+    /// The provider setup shared by the design-time tools and the specs: PostgreSQL, or SQLite for a connection
+    /// string that starts with <c>Data Source=</c> (the standalone host's embedded database). The services use
+    /// <see cref="DataSource"/> instead, one per process.
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         (IsSqlite(connectionString)
             ? options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
-            : options.UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsHistoryTable("ef_migrations_history")
-                // Queries outside any request or message (the outbox relay and the scheduler polling several times a
-                // second) start no trace of their own: they would bury the flows' traces.
-                .ConfigureDataSource(source => source.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null)))))
+            : options.UseNpgsql(connectionString, Npgsql))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>PostgreSQL through the process's one <see cref="DataSource"/>.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+
+    static void Npgsql(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsHistoryTable("ef_migrations_history");
+
+    /// <summary>
+    /// A service's connections to PostgreSQL, built once per process. Clients poll their results every 2 s and every
+    /// request runs the same few statements, so connections keep them prepared (<c>Max Auto Prepare</c>, unless the
+    /// connection string sets it) and PostgreSQL parses and plans each once per connection. Returning a connection
+    /// to the pool does not reset it (<c>No Reset On Close</c>): no statement of ours leaves session state behind
+    /// (the only lock we take ends with its transaction), and a reset would discard the prepared statements.
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        // Queries outside any request or message (the outbox relay and the scheduler polling several times a
+        // second) start no trace of their own: they would bury the flows' traces.
+        builder.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null));
+        return builder.Build();
+    }
 
     /// <summary>The SQLite schema has its own migrations; a host that uses SQLite references this assembly.</summary>
     public const string SqliteMigrations = "Computor.Persistence.Sqlite";

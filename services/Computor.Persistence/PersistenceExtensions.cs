@@ -24,7 +24,15 @@ public static class PersistenceExtensions
         var connectionString = builder.Configuration.GetConnectionString("Computor")
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Computor is not set (environment variable ConnectionStrings__Computor)");
-        builder.Services.AddDbContext<ComputorDb>(options => ComputorDb.Configure(options, connectionString));
+        // Contexts are pooled: a status poll is a few short queries, and setting up a fresh context costs about as much.
+        if (ComputorDb.IsSqlite(connectionString))
+            builder.Services.AddDbContextPool<ComputorDb>(options => ComputorDb.Configure(options, connectionString));
+        else
+        {
+            var dataSource = ComputorDb.DataSource(connectionString);
+            builder.Services.AddSingleton(dataSource);
+            builder.Services.AddDbContextPool<ComputorDb>(options => ComputorDb.Configure(options, dataSource));
+        }
         builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseMigrator>();
