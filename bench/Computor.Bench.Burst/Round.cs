@@ -7,30 +7,30 @@ using System.Text.Json.Nodes;
 namespace Computor.Bench.Burst;
 
 /// <summary>
-/// One burst: every student posts a test of the round's version at once (as many clients as students, at most
-/// <c>clients</c> in flight), then polls its status every 2 s as the client does, until all are final.
+/// A burst: each of <c>students</c> students posts a test of the round's version at once (at most <c>clients</c>
+/// in flight), then polls its status every 2 s as the client does, until all are final. A trickle: one run at a
+/// time, its status polled closely, to see what orchestration adds to a run when nothing waits in a queue.
 /// </summary>
 static class Round
 {
     public sealed record Run(double AcceptMs, DateTimeOffset Created, DateTimeOffset Started, DateTimeOffset Finished, string Status);
 
-    public static async Task<List<Run>> Burst(Uri api, BenchCourse course, string version, int clients)
+    /// <summary>How often the trickle looks at a run's status: the resolution of its overhead figure.</summary>
+    public static readonly TimeSpan TricklePoll = TimeSpan.FromMilliseconds(10);
+
+    public static async Task<List<Run>> Burst(Uri api, BenchCourse course, string version, int students, int clients)
     {
         var accepted = new ConcurrentBag<(string Token, Guid Id, double Ms)>();
         using var gate = new SemaphoreSlim(clients);
-        await Task.WhenAll(course.Tokens.Select(async token =>
+        await Task.WhenAll(course.Tokens.Take(students).Select(async token =>
         {
             await gate.WaitAsync();
             try
             {
                 using var client = Client(api, token);
                 var clock = Stopwatch.StartNew();
-                using var response = await client.PostAsJsonAsync("/tests", new { course_content_id = course.Content, version_identifier = version });
-                var ms = clock.Elapsed.TotalMilliseconds;
-                var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-                if (!response.IsSuccessStatusCode)
-                    throw new InvalidOperationException($"POST /tests answered {(int)response.StatusCode}: {body}");
-                accepted.Add((token, Guid.Parse(body!["id"]!.GetValue<string>()), ms));
+                var id = await Post(client, course, version);
+                accepted.Add((token, id, clock.Elapsed.TotalMilliseconds));
             }
             finally
             {
@@ -50,10 +50,47 @@ static class Round
                     break;
                 await Task.Delay(TimeSpan.FromSeconds(2));
             }
-            var result = await client.GetFromJsonAsync<JsonObject>($"/results/{a.Id}");
-            runs.Add(new Run(a.Ms, Time(result!["created_at"]), Time(result["started_at"]), Time(result["finished_at"]), result["status"]!.GetValue<string>()));
+            runs.Add(await Final(client, a.Id, a.Ms));
         }));
         return [.. runs];
+    }
+
+    /// <summary>
+    /// <c>count</c> runs one after another, each polled every <see cref="TricklePoll"/>: the time from posting to
+    /// seeing it final, and the runner's own execution within it.
+    /// </summary>
+    public static async Task<List<(double EndToEndMs, Run Run)>> Trickle(Uri api, BenchCourse course, Func<Task<string>> newVersion, int count)
+    {
+        var runs = new List<(double, Run)>();
+        for (var i = 0; i < count; i++)
+        {
+            // A student at a time, as a request a second is what one student may make.
+            using var client = Client(api, course.Tokens[i % course.Tokens.Count]);
+            var version = await newVersion();
+            var clock = Stopwatch.StartNew();
+            var id = await Post(client, course, version);
+            var accepted = clock.Elapsed.TotalMilliseconds;
+            while (JsonSerializer.Deserialize<string>(await client.GetStringAsync($"/results/{id}/status")) is not ("finished" or "failed" or "cancelled"))
+                await Task.Delay(TricklePoll);
+            var seen = clock.Elapsed.TotalMilliseconds;
+            runs.Add((seen, await Final(client, id, accepted)));
+        }
+        return runs;
+    }
+
+    static async Task<Guid> Post(HttpClient client, BenchCourse course, string version)
+    {
+        using var response = await client.PostAsJsonAsync("/tests", new { course_content_id = course.Content, version_identifier = version });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /tests answered {(int)response.StatusCode}: {body}");
+        return Guid.Parse(body!["id"]!.GetValue<string>());
+    }
+
+    static async Task<Run> Final(HttpClient client, Guid id, double acceptMs)
+    {
+        var result = await client.GetFromJsonAsync<JsonObject>($"/results/{id}");
+        return new Run(acceptMs, Time(result!["created_at"]), Time(result["started_at"]), Time(result["finished_at"]), result["status"]!.GetValue<string>());
     }
 
     static DateTimeOffset Time(JsonNode? node) => node is null ? default : node.GetValue<DateTimeOffset>();

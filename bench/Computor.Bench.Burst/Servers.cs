@@ -22,6 +22,10 @@ sealed class Servers(string root, string state, int rabbitPort) : IAsyncDisposab
         return new Servers(root, state, rabbitPort) { Database = await database, Broker = await broker, Storage = (await storage).Split('\n')[^1] };
     }
 
+    /// <summary>Each server's processes, for <see cref="ProcessCpu"/>: those that name its folder, and their children.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<int>> Processes() =>
+        new[] { "postgres", "rabbitmq", "s3" }.ToDictionary(name => name, name => ProcessCpu.RootsNaming(Path.Combine(state, name)));
+
     public async ValueTask DisposeAsync()
     {
         var script = (string name) => Path.Combine(root, "deploy", "local", name);

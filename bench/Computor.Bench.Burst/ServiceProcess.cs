@@ -7,6 +7,8 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
 {
     public string Name => name;
 
+    public int Id => process.Id;
+
     public static async Task<ServiceProcess> Start(string root, string project, string name, IDictionary<string, string> settings, Uri health)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
