@@ -48,53 +48,59 @@ var version = 0;
 foreach (var runnerCount in rounds)
 {
     var runners = new List<ServiceProcess>();
-    for (var i = 0; i < runnerCount; i++)
+    try
     {
-        var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
-        runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With(("ASPNETCORE_URLS", address.ToString()),
-            ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString())), new Uri(address, "/health/ready")));
+        for (var i = 0; i < runnerCount; i++)
+        {
+            var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
+            runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With(("ASPNETCORE_URLS", address.ToString()),
+                ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString())), new Uri(address, "/health/ready")));
+        }
+        // Services that meet a deadline have been running: a small burst first, so the figures are not the JIT's.
+        await Round.Burst(apiAddress, course, await course.NewVersion(++version), Math.Min(size, 100), clients: 200);
+        Dictionary<string, IReadOnlyCollection<int>> Trees() => new(servers.Processes())
+        {
+            ["api"] = [api.Id], ["system"] = [system.Id], ["runners"] = runners.Select(r => r.Id).ToList(), ["client"] = [Environment.ProcessId],
+        };
+        var cpuBefore = ProcessCpu.Snapshot(Trees());
+        var wall = Stopwatch.StartNew();
+        var runs = await Round.Burst(apiAddress, course, await course.NewVersion(++version), size, clients: 200);
+        var wallSeconds = wall.Elapsed.TotalSeconds;
+        var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
+        var trickle = await Round.Trickle(apiAddress, course, () => course.NewVersion(++version), TrickleRuns);
+        var orchestration = trickle.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
+        // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
+        var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
+        var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
+        var rawCpu = ProcessCpu.Snapshot(Trees())["client"] - rawBefore;
+        var failed = runs.Count(r => r.Status != "finished");
+        var e2e = runs.Select(r => (r.Finished - r.Created).TotalMilliseconds).ToList();
+        // A completion can overtake its start event; such a result has no start time and is left out here.
+        var started = runs.Where(r => r.Started != default).ToList();
+        var execution = started.Select(r => (r.Finished - r.Started).TotalMilliseconds).ToList();
+        var waited = started.Select(r => (r.Started - r.Created).TotalMilliseconds).ToList();
+        var span = (runs.Max(r => r.Finished) - runs.Min(r => r.Created)).TotalSeconds;
+        var drain = runs.Count / span;
+        firstThroughput ??= drain;
+        Say($"{runnerCount} runner(s), {runnerCount * Slots} slots: {runs.Count} runs, {failed} not finished, {runs.Count - started.Count} without a start time");
+        Say($"  POST /tests acceptance     p50 {Round.Percentile(runs.Select(r => r.AcceptMs), 50),8:0.0} ms   p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99),8:0.0} ms   (target p99 <= 50 ms)");
+        Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
+        Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
+        Say($"  end-to-end minus execution p50 {Round.Percentile(waited, 50),8:0} ms   p99 {Round.Percentile(waited, 99),8:0} ms   (mostly the backlog's wait for a slot)");
+        Say($"  orchestration overhead     p50 {Round.Percentile(orchestration, 50),8:0} ms   p99 {Round.Percentile(orchestration, 99),8:0} ms   (one run at a time, {TrickleRuns} runs:"
+            + $" posted to seen final, minus execution, polled every {Round.TricklePoll.TotalMilliseconds:0} ms; targets 25 / 150 ms)");
+        Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
+        Say($"  CPU per run: {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value * 1000 / runs.Count:0} ms"))}; total {cpu.Values.Sum() * 1000 / runs.Count:0} ms"
+            + $" ({cpu.Values.Sum() / wallSeconds:0.0} of {Environment.ProcessorCount} cores busy); raw limit {rawCpu * 1000 / size:0} ms");
+        Say($"  scaling: {drain / firstThroughput:0.00}x the first round's throughput");
+        Say($"  peak RSS: api {api.PeakRssMb():0} MB, system {system.PeakRssMb():0} MB, " + string.Join(", ", runners.Select(r => $"{r.Name} {r.PeakRssMb():0} MB")));
+        Say("");
     }
-    // Services that meet a deadline have been running: a small burst first, so the figures are not the JIT's.
-    await Round.Burst(apiAddress, course, await course.NewVersion(++version), Math.Min(size, 100), clients: 200);
-    Dictionary<string, IReadOnlyCollection<int>> Trees() => new(servers.Processes())
+    finally
     {
-        ["api"] = [api.Id], ["system"] = [system.Id], ["runners"] = runners.Select(r => r.Id).ToList(), ["client"] = [Environment.ProcessId],
-    };
-    var cpuBefore = ProcessCpu.Snapshot(Trees());
-    var wall = Stopwatch.StartNew();
-    var runs = await Round.Burst(apiAddress, course, await course.NewVersion(++version), size, clients: 200);
-    var wallSeconds = wall.Elapsed.TotalSeconds;
-    var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
-    var trickle = await Round.Trickle(apiAddress, course, () => course.NewVersion(++version), TrickleRuns);
-    var orchestration = trickle.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
-    // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
-    var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
-    var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
-    var rawCpu = ProcessCpu.Snapshot(Trees())["client"] - rawBefore;
-    var failed = runs.Count(r => r.Status != "finished");
-    var e2e = runs.Select(r => (r.Finished - r.Created).TotalMilliseconds).ToList();
-    // A completion can overtake its start event; such a result has no start time and is left out here.
-    var started = runs.Where(r => r.Started != default).ToList();
-    var execution = started.Select(r => (r.Finished - r.Started).TotalMilliseconds).ToList();
-    var waited = started.Select(r => (r.Started - r.Created).TotalMilliseconds).ToList();
-    var span = (runs.Max(r => r.Finished) - runs.Min(r => r.Created)).TotalSeconds;
-    var drain = runs.Count / span;
-    firstThroughput ??= drain;
-    Say($"{runnerCount} runner(s), {runnerCount * Slots} slots: {runs.Count} runs, {failed} not finished, {runs.Count - started.Count} without a start time");
-    Say($"  POST /tests acceptance     p50 {Round.Percentile(runs.Select(r => r.AcceptMs), 50),8:0.0} ms   p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99),8:0.0} ms   (target p99 <= 50 ms)");
-    Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
-    Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
-    Say($"  end-to-end minus execution p50 {Round.Percentile(waited, 50),8:0} ms   p99 {Round.Percentile(waited, 99),8:0} ms   (mostly the backlog's wait for a slot)");
-    Say($"  orchestration overhead     p50 {Round.Percentile(orchestration, 50),8:0} ms   p99 {Round.Percentile(orchestration, 99),8:0} ms   (one run at a time, {TrickleRuns} runs:"
-        + $" posted to seen final, minus execution, polled every {Round.TricklePoll.TotalMilliseconds:0} ms; targets 25 / 150 ms)");
-    Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
-    Say($"  CPU per run: {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value * 1000 / runs.Count:0} ms"))}; total {cpu.Values.Sum() * 1000 / runs.Count:0} ms"
-        + $" ({cpu.Values.Sum() / wallSeconds:0.0} of {Environment.ProcessorCount} cores busy); raw limit {rawCpu * 1000 / size:0} ms");
-    Say($"  scaling: {drain / firstThroughput:0.00}x the first round's throughput");
-    Say($"  peak RSS: api {api.PeakRssMb():0} MB, system {system.PeakRssMb():0} MB, " + string.Join(", ", runners.Select(r => $"{r.Name} {r.PeakRssMb():0} MB")));
-    Say("");
-    foreach (var runner in runners)
-        runner.Dispose();
+        foreach (var runner in runners)
+            runner.Dispose();
+    }
 }
 
 var readme = Path.Combine(root, "bench", "README.md");
