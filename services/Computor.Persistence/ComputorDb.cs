@@ -55,7 +55,9 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
     public static NpgsqlDataSource DataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        // Npgsql's own builder answers ContainsKey for every keyword it knows; a plain one says what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         builder.ConnectionStringBuilder.NoResetOnClose = true;
         // Queries outside any request or message (the outbox relay and the scheduler polling several times a
