@@ -42,6 +42,13 @@ public static class PersistenceExtensions
         builder.Services.AddScoped<Outbox.Outbox>();
         builder.Services.AddSingleton(new Secrets.TokenCipher(builder.Configuration["COMPUTOR_TOKEN_SECRET"]));
         builder.Services.AddHostedService<OutboxRelay>();
+        // While the database restarts, every message handled fails; each is tried again until it is back (about
+        // 100 s in all) instead of being parked in an _error queue, where its run would wait forever.
+        builder.AddBusModule(_ => { }, (_, bus) => bus.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(DatabaseErrors.IsTransient);
+            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(300));
+        }));
         return builder;
     }
 
