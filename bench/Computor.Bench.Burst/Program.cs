@@ -68,7 +68,8 @@ foreach (var runnerCount in rounds)
         var wallSeconds = wall.Elapsed.TotalSeconds;
         var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
         var trickle = await Round.Trickle(apiAddress, course, () => course.NewVersion(++version), TrickleRuns);
-        var orchestration = trickle.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
+        var orchestration = trickle.Where(t => t.Run.Status == "finished" && t.Run.Started != default)
+            .Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
         // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
         var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
         var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
@@ -87,7 +88,7 @@ foreach (var runnerCount in rounds)
         Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
         Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
         Say($"  end-to-end minus execution p50 {Round.Percentile(waited, 50),8:0} ms   p99 {Round.Percentile(waited, 99),8:0} ms   (mostly the backlog's wait for a slot)");
-        Say($"  orchestration overhead     p50 {Round.Percentile(orchestration, 50),8:0} ms   p99 {Round.Percentile(orchestration, 99),8:0} ms   (one run at a time, {TrickleRuns} runs:"
+        Say($"  orchestration overhead     p50 {Round.Percentile(orchestration, 50),8:0} ms   p99 {Round.Percentile(orchestration, 99),8:0} ms   (one run at a time, {orchestration.Count} of {TrickleRuns} runs finished:"
             + $" posted to seen final, minus execution, polled every {Round.TricklePoll.TotalMilliseconds:0} ms; targets 25 / 150 ms)");
         Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
         Say($"  CPU per run: {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value * 1000 / runs.Count:0} ms"))}; total {cpu.Values.Sum() * 1000 / runs.Count:0} ms"
