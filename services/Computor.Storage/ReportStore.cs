@@ -7,7 +7,7 @@ namespace Computor.Storage;
 /// Test reports and their artifacts in object storage, one folder per run:
 /// <c>results/{correlationId}/testSummary.json</c> and <c>results/{correlationId}/artifacts/{name}</c>.
 /// The report is written last, so its presence means the run's upload is complete. Artifacts are
-/// listed in <c>artifacts.json</c> beside it: reading a list needs no bucket listing rights.
+/// listed in <c>artifacts.json</c> beside it (when there are any): reading a list needs no bucket listing rights.
 /// </summary>
 public sealed class ReportStore(IObjectStore store)
 {
@@ -23,8 +23,12 @@ public sealed class ReportStore(IObjectStore store)
     {
         foreach (var (name, data) in artifacts)
             await store.Put(ArtifactPrefix(correlationId) + Path.GetFileName(name), data, ContentTypes.Of(name), cancellationToken);
-        var manifest = artifacts.Select(a => new StoredArtifact(Path.GetFileName(a.Name), a.Data.Length)).ToList();
-        await store.Put(ManifestKey(correlationId), JsonSerializer.SerializeToUtf8Bytes(manifest), "application/json", cancellationToken);
+        // Most runs leave no figures; no list reads as an empty one, and the run saves a request to storage.
+        if (artifacts.Count > 0)
+        {
+            var manifest = artifacts.Select(a => new StoredArtifact(Path.GetFileName(a.Name), a.Data.Length)).ToList();
+            await store.Put(ManifestKey(correlationId), JsonSerializer.SerializeToUtf8Bytes(manifest), "application/json", cancellationToken);
+        }
         await store.Put(ReportKey(correlationId), report, "application/json", cancellationToken);
         return ReportKey(correlationId);
     }

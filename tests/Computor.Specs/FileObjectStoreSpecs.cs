@@ -32,6 +32,16 @@ public class When_reports_are_kept_in_a_folder
     }
 
     [Test]
+    public async Task Should_store_only_the_report_of_a_run_without_artifacts()
+    {
+        var run = Guid.NewGuid();
+        await store.Save(run, Encoding.UTF8.GetBytes("{}"), [], CancellationToken.None);
+
+        Assert.That(await store.Artifacts(run, CancellationToken.None), Is.Empty);
+        Assert.That(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EqualTo(new[] { "testSummary.json" }));
+    }
+
+    [Test]
     public async Task Should_answer_null_for_a_run_without_a_report()
     {
         Assert.That(await store.Report(ReportStore.ReportKey(Guid.NewGuid()), CancellationToken.None), Is.Null);
