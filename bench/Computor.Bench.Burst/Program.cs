@@ -56,8 +56,9 @@ foreach (var runnerCount in rounds)
             runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With(("ASPNETCORE_URLS", address.ToString()),
                 ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString())), new Uri(address, "/health/ready")));
         }
-        // Services that meet a deadline have been running: a small burst first, so the figures are not the JIT's.
-        await Round.Burst(apiAddress, course, await course.NewVersion(++version), Math.Min(size, 100), clients: 200);
+        // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
+        // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
+        await Round.Burst(apiAddress, course, await course.NewVersion(++version), Math.Min(size, 150 * Math.Max(2, runnerCount)), clients: 200);
         Dictionary<string, IReadOnlyCollection<int>> Trees() => new(servers.Processes())
         {
             ["api"] = [api.Id], ["system"] = [system.Id], ["runners"] = runners.Select(r => r.Id).ToList(), ["client"] = [Environment.ProcessId],
@@ -68,8 +69,11 @@ foreach (var runnerCount in rounds)
         var wallSeconds = wall.Elapsed.TotalSeconds;
         var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
         var trickle = await Round.Trickle(apiAddress, course, () => course.NewVersion(++version), TrickleRuns);
-        var orchestration = trickle.Where(t => t.Run.Status == "finished" && t.Run.Started != default)
-            .Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
+        var trickled = trickle.Where(t => t.Run.Status == "finished" && t.Run.Started != default).ToList();
+        var orchestration = trickled.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
+        // Where the overhead goes: the POST, the run's way from the API to a runner, and the result's way back to the client.
+        var dispatch = trickled.Select(t => (t.Run.Started - t.Run.Created).TotalMilliseconds);
+        var comeback = trickled.Select(t => t.EndToEndMs - t.Run.AcceptMs - (t.Run.Finished - t.Run.Created).TotalMilliseconds);
         // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
         var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
         var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
@@ -90,6 +94,8 @@ foreach (var runnerCount in rounds)
         Say($"  end-to-end minus execution p50 {Round.Percentile(waited, 50),8:0} ms   p99 {Round.Percentile(waited, 99),8:0} ms   (mostly the backlog's wait for a slot)");
         Say($"  orchestration overhead     p50 {Round.Percentile(orchestration, 50),8:0} ms   p99 {Round.Percentile(orchestration, 99),8:0} ms   (one run at a time, {orchestration.Count} of {TrickleRuns} runs finished:"
             + $" posted to seen final, minus execution, polled every {Round.TricklePoll.TotalMilliseconds:0} ms; targets 25 / 150 ms)");
+        Say($"    of which (p50)           POST {Round.Percentile(trickled.Select(t => t.Run.AcceptMs), 50),4:0} ms, created to started on a runner {Round.Percentile(dispatch, 50),4:0} ms,"
+            + $" finished on the runner to seen by the client {Round.Percentile(comeback, 50),4:0} ms");
         Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
         Say($"  CPU per run: {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value * 1000 / runs.Count:0} ms"))}; total {cpu.Values.Sum() * 1000 / runs.Count:0} ms"
             + $" ({cpu.Values.Sum() / wallSeconds:0.0} of {Environment.ProcessorCount} cores busy); raw limit {rawCpu * 1000 / size:0} ms");
