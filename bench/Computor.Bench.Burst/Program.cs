@@ -30,6 +30,12 @@ var common = new Dictionary<string, string>
     ["ObjectStorage:ChecksumsWhenRequired"] = "true", ["ObjectStorage:CreateBucket"] = "false",
     ["COMPUTOR_ADMIN_TOKEN"] = admin, ["Logging:LogLevel:Default"] = "Warning",
 };
+// Runs' checkouts and sandbox copies in memory, as deploy/compose and the Helm chart mount them (ADR 18).
+var scratch = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"computor-bench-{Guid.NewGuid():N}") : Path.GetTempPath();
+var runnerWork = new Dictionary<string, string>
+{
+    ["Worker:WorkDirectory"] = Path.Combine(scratch, "workspaces"), ["Sandbox:WorkDirectory"] = Path.Combine(scratch, "runs"),
+};
 Dictionary<string, string> With(params (string Key, string Value)[] more) =>
     new(common.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))));
 
@@ -41,7 +47,8 @@ adminClient.DefaultRequestHeaders.Add("X-API-Token", admin);
 using var course = await BenchCourse.Create(adminClient, size);
 
 Say($"Burst benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({Cpu()}), N = {size}, {Slots} slots per runner");
-Say("Services as separate processes on PostgreSQL, RabbitMQ and s3rver started by deploy/local; every submission polled every 2 s.");
+Say("Services as separate processes on PostgreSQL, RabbitMQ and s3rver started by deploy/local; every submission polled every 2 s;");
+Say(scratch.StartsWith("/dev/shm/", StringComparison.Ordinal) ? "runs' checkouts and sandbox copies in memory (/dev/shm)." : "runs' checkouts and sandbox copies on disk (no /dev/shm).");
 Say("");
 double? firstThroughput = null;
 var version = 0;
@@ -53,8 +60,9 @@ foreach (var runnerCount in rounds)
         for (var i = 0; i < runnerCount; i++)
         {
             var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
-            runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With(("ASPNETCORE_URLS", address.ToString()),
-                ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString())), new Uri(address, "/health/ready")));
+            runners.Add(await ServiceProcess.Start(root, "Computor.PythonRunner", $"runner{i + 1}", With([("ASPNETCORE_URLS", address.ToString()),
+                ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString()),
+                .. runnerWork.Select(w => (w.Key, w.Value))]), new Uri(address, "/health/ready")));
         }
         // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
         // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
@@ -76,7 +84,7 @@ foreach (var runnerCount in rounds)
         var comeback = trickled.Select(t => t.EndToEndMs - t.Run.AcceptMs - (t.Run.Finished - t.Run.Created).TotalMilliseconds);
         // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
         var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
-        var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots);
+        var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots, new Dictionary<string, string> { ["Sandbox:WorkDirectory"] = runnerWork["Sandbox:WorkDirectory"] });
         var rawCpu = ProcessCpu.Snapshot(Trees())["client"] - rawBefore;
         var failed = runs.Count(r => r.Status != "finished");
         var e2e = runs.Select(r => (r.Finished - r.Created).TotalMilliseconds).ToList();
@@ -109,6 +117,9 @@ foreach (var runnerCount in rounds)
             runner.Dispose();
     }
 }
+
+if (scratch.StartsWith("/dev/shm/", StringComparison.Ordinal))
+    Directory.Delete(scratch, recursive: true);
 
 var readme = Path.Combine(root, "bench", "README.md");
 var text = await File.ReadAllTextAsync(readme);

@@ -16,10 +16,11 @@ namespace Computor.Bench.Burst;
 /// </summary>
 static class RawLimit
 {
-    public static async Task<double> RunsPerSecond(int suites, int concurrency)
+    public static async Task<double> RunsPerSecond(int suites, int concurrency, IDictionary<string, string> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(settings!);
         builder.AddPythonEngine();
         using var host = builder.Build();
         await host.Services.GetRequiredService<Sandbox>().Check(CancellationToken.None);
