@@ -144,6 +144,7 @@ public class When_a_student_tests_python_code
             Student = new CodeSource { RepositoryUrl = course.Student.Url, Commit = commit },
             Limits = new TestLimits { TimeoutSeconds = 60 },
             Priority = RunnerQueues.TestRequest,
+            Resent = true,
         });
         var announced = await again.WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -105,6 +105,9 @@ public sealed class When_the_student_test_saga_handles_messages
         await Until(() => Task.FromResult(harness.Sent.Select<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId).Count()),
             n => n == 2, "the run to be sent again");
         Assert.That((await ResultRow(run.ResultId)).Status, Is.EqualTo(ResultStatus.Queued));
+        var sends = harness.Sent.Select<RunStudentTest>(s => s.Context.Message.CorrelationId == run.CorrelationId)
+            .OrderBy(s => s.StartTime).Select(s => s.Context.Message.Resent).ToList();
+        Assert.That(sends, Is.EqualTo(new[] { false, true }), "the second send tells runners to look for a stored report");
     }
 
     [Test]

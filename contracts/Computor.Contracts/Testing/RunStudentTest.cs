@@ -9,4 +9,10 @@ public sealed record RunStudentTest
     public required CodeSource Student { get; init; }
     public required TestLimits Limits { get; init; }
     public required byte Priority { get; init; }
+
+    /// <summary>
+    /// The saga sent this run before (it saw its submit again while the run waited): a runner may already have
+    /// tested it, so the runner looks for a stored report first.
+    /// </summary>
+    public bool Resent { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Computor.Runner.Service;
 /// <summary>
 /// Tests one submission: reference from the cache, student code at its commit, the suite in the
 /// sandbox, the report to object storage, the outcome to the saga. Idempotent by correlation id:
-/// a redelivered run whose report is already stored announces that report instead of running again.
+/// a run that arrives again and whose report is already stored announces that report instead of running again.
 /// </summary>
 public sealed class RunStudentTestConsumer(
     SuiteRunner suites,
@@ -32,16 +32,20 @@ public sealed class RunStudentTestConsumer(
     public async Task Consume(ConsumeContext<RunStudentTest> context)
     {
         var run = context.Message;
-        var reportKey = ReportStore.ReportKey(run.CorrelationId);
-        if (await reports.Report(reportKey, context.CancellationToken) is { } stored)
+        if (MayHaveBeenTested(context))
         {
-            logger.LogInformation("Run {CorrelationId} already has a report; announcing it again", run.CorrelationId);
-            await context.Publish(Completed(run, ReportJson.Deserialize(stored), reportKey));
-            return;
+            var reportKey = ReportStore.ReportKey(run.CorrelationId);
+            if (await reports.Report(reportKey, context.CancellationToken) is { } stored)
+            {
+                logger.LogInformation("Run {CorrelationId} already has a report; announcing it again", run.CorrelationId);
+                await context.Publish(Completed(run, ReportJson.Deserialize(stored), reportKey));
+                return;
+            }
         }
 
         var startedAt = DateTimeOffset.UtcNow;
-        await context.Publish(new StudentTestRunStarted
+        // Announced while the run is tested, and confirmed before its outcome is published, so the start leaves first.
+        var announced = context.Publish(new StudentTestRunStarted
         {
             CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
         });
@@ -53,6 +57,7 @@ public sealed class RunStudentTestConsumer(
         try
         {
             var (report, artifacts) = await Test(run, workspace, cancellation.Token);
+            await announced;
             string location;
             using (Source.StartActivity("store report"))
                 location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
@@ -63,6 +68,7 @@ public sealed class RunStudentTestConsumer(
         catch (Exception e) when (e is MaterialException or WorkspaceException)
         {
             logger.LogInformation("Run {CorrelationId} failed: {Reason}", run.CorrelationId, e.Message);
+            await announced;
             await context.Publish(new StudentTestRunFailed { CorrelationId = run.CorrelationId, Reason = e.Message, FailedAt = DateTimeOffset.UtcNow });
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
@@ -71,6 +77,8 @@ public sealed class RunStudentTestConsumer(
         }
         finally
         {
+            // Observed on every way out; where it matters, it was awaited above.
+            await announced.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             running.Finish(run.CorrelationId, cancellation);
             if (Directory.Exists(workspace))
                 Directory.Delete(workspace, recursive: true);
@@ -160,6 +168,13 @@ public sealed class RunStudentTestConsumer(
         }
         return folder;
     }
+
+    /// <summary>
+    /// Only a run delivered before (to a runner that died or failed on it) or sent again by the saga can have a
+    /// stored report; a first delivery skips the look into object storage, which is on every run's way to a slot.
+    /// </summary>
+    static bool MayHaveBeenTested(ConsumeContext<RunStudentTest> context) =>
+        context.Message.Resent || context.ReceiveContext.Redelivered || context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0;
 
     static StudentTestRunCompleted Completed(RunStudentTest run, TestReport report, string location) => new()
     {

@@ -65,7 +65,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                         .TransitionTo(Failed),
                     known => known
                         .Then(c => c.Saga.DeadlineAt = clock.GetUtcNow() + settings.QueueTimeout)
-                        .ThenAsync(SendToRunner)
+                        .ThenAsync(c => SendToRunner(c, resent: false))
                         .Schedule(Timeout, TimedOut, UntilDeadline)
                         .ThenAsync(c => Mirror(c, r => r.Status = ResultStatus.Queued))
                         .TransitionTo(Queued)),
@@ -75,11 +75,12 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Cancelled));
 
         // What the saga sends leaves after its state was saved; if that fails, the message that caused it comes
-        // again. A submit seen again while queued sends the run again (runners take a run once per correlation
-        // id), and a start seen again while started schedules the timeout again, for the same deadline.
+        // again. A submit seen again while queued sends the run again, marked as resent (a runner then announces
+        // the report it may already have stored), and a start seen again while started schedules the timeout
+        // again, for the same deadline.
         During(Queued,
             When(Submitted)
-                .ThenAsync(SendToRunner)
+                .ThenAsync(c => SendToRunner(c, resent: true))
                 .Schedule(Timeout, TimedOut, UntilDeadline),
             When(RunStarted)
                 .Then(c => c.Saga.DeadlineAt = clock.GetUtcNow() + TimeSpan.FromSeconds(c.Saga.TimeoutSeconds) + settings.RunGrace)
@@ -141,7 +142,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    static async Task SendToRunner(BehaviorContext<StudentTestState, SubmitStudentTest> context)
+    static async Task SendToRunner(BehaviorContext<StudentTestState, SubmitStudentTest> context, bool resent)
     {
         var submitted = context.Message;
         var endpoint = await context.GetSendEndpoint(RunnerQueues.SendAddress(context.Saga.RunnerQueue!));
@@ -153,6 +154,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
             Student = submitted.Student,
             Limits = submitted.Limits with { TimeoutSeconds = context.Saga.TimeoutSeconds },
             Priority = submitted.Priority,
+            Resent = resent,
         }, send => RunnerQueues.SetPriority(send, submitted.Priority), context.CancellationToken);
     }
 
