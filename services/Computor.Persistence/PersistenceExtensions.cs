@@ -52,11 +52,13 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    /// <summary>Saga persistence and the PostgreSQL-backed message scheduler, for the process that runs sagas.</summary>
+    /// <summary>
+    /// Saga persistence, whose timeouts are rows of the saga's own unit of work, and the dispatcher that sends
+    /// them when due, for the process that runs sagas.
+    /// </summary>
     public static void AddComputorSagaPersistence(this IBusRegistrationConfigurator bus, IServiceCollection services)
     {
         bus.SetSagaRepositoryProvider(new EfSagaRepositoryRegistrationProvider());
-        bus.AddConsumer<ScheduleMessageConsumer>().Endpoint(e => e.Name = SystemQueues.Scheduler);
         services.AddHostedService<ScheduledMessageDispatcher>();
     }
 }

@@ -24,8 +24,8 @@ public static class BusExtensions
     }
 
     /// <summary>
-    /// One MassTransit bus for every module added so far, with our conventions: kebab-case endpoints, the
-    /// database-backed scheduler for delays, and start-up that waits for the broker. The transport is RabbitMQ
+    /// One MassTransit bus for every module added so far, with our conventions: kebab-case endpoints and
+    /// start-up that waits for the broker (sagas schedule their timeouts through their repository). The transport is RabbitMQ
     /// (<c>ConnectionStrings__RabbitMq</c>, an amqp:// URI); without it a host that allows it
     /// (<paramref name="inMemoryWithoutBroker"/>, the standalone host) runs on MassTransit's in-memory transport.
     /// </summary>
@@ -44,7 +44,6 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
             foreach (var register in modules.Registrations)
                 register(x);
             if (connection is null)
@@ -64,7 +63,6 @@ public static class BusExtensions
     static void ConfigureTransport<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg, BusModules modules)
         where TEndpoint : IReceiveEndpointConfigurator
     {
-        cfg.UseMessageScheduler(SystemQueues.Address(SystemQueues.Scheduler));
         foreach (var endpoints in modules.Endpoints)
             endpoints(context, cfg);
         cfg.ConfigureEndpoints(context);

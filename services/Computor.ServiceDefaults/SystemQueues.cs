@@ -12,8 +12,5 @@ public static class SystemQueues
     /// <summary>The release workers' queue: git and GitLab work the release saga hands out.</summary>
     public const string ReleaseWork = "release-work";
 
-    /// <summary>MassTransit's scheduling commands, kept by the PostgreSQL-backed scheduler.</summary>
-    public const string Scheduler = "scheduler";
-
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

@@ -43,13 +43,13 @@ public sealed class When_messages_arrive_again_or_late
         var correlationId = created.Id("test_system_id");
         await Eventually.Until(() => student.Status(created.Id()), s => s == "started", "the run to start");
 
-        // The saga's state (and the result row) is saved before its scheduling command reaches the scheduler.
+        // The run timeout is saved with the saga's state (ADR 20).
         await Eventually.Until(() => Database.Count(stack.Database, $"""
             SELECT count(*) FROM scheduled_messages m JOIN student_test_sagas s ON s.timeout_token_id = m.token_id
             WHERE s.correlation_id = '{correlationId}'
             """), n => n == 1, "the run timeout to be scheduled");
 
-        // As if the scheduling command had been lost after the saga saved its state.
+        // As if the timeout had been lost (an operator cleaning the table, a restore from an older backup).
         var lost = await Database.Count(stack.Database, $"""
             WITH lost AS (DELETE FROM scheduled_messages m USING student_test_sagas s
                           WHERE s.timeout_token_id = m.token_id AND s.correlation_id = '{correlationId}' RETURNING 1)

@@ -2,13 +2,15 @@ using Computor.Contracts.Testing;
 using Computor.IntegrationSpecs.Infrastructure;
 using Computor.Persistence;
 using Computor.Persistence.Entities;
-using Computor.Persistence.SagaRepository;
+using Computor.Persistence.Scheduling;
 using Computor.Persistence.Sagas;
 using Computor.System.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Computor.IntegrationSpecs;
 
@@ -20,7 +22,8 @@ namespace Computor.IntegrationSpecs;
 public sealed class When_the_student_test_saga_handles_messages
 {
     string database = null!;
-    ServiceProvider provider = null!;
+    IHost host = null!;
+    IServiceProvider provider = null!;
     ITestHarness harness = null!;
 
     [OneTimeSetUp]
@@ -33,26 +36,29 @@ public sealed class When_the_student_test_saga_handles_messages
         await db.Database.MigrateAsync();
     }
 
-    /// <summary>A harness per spec: its inactivity detection, once it fired, stays fired.</summary>
+    /// <summary>
+    /// A harness per spec (its inactivity detection, once it fired, stays fired) in a host that also runs the
+    /// dispatcher of the saga's timeouts, registered as the system service registers them.
+    /// </summary>
     async Task StartHarness(TimeSpan? queueTimeout = null)
     {
-        provider = new ServiceCollection()
-            .AddLogging()
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services
             .AddSingleton(TimeProvider.System)
             .AddDbContext<ComputorDb>(o => ComputorDb.Configure(o, database))
+            .AddSingleton<WakeSignal<ScheduledMessageDispatcher>>()
+            .Configure<PersistenceOptions>(o => o.SchedulerPollInterval = TimeSpan.FromMilliseconds(100))
             .Configure<StudentTestOptions>(o => o.QueueTimeout = queueTimeout ?? TimeSpan.FromMinutes(30))
             .AddMassTransitTestHarness(x =>
             {
-                x.SetSagaRepositoryProvider(new EfSagaRepositoryRegistrationProvider());
+                x.AddComputorSagaPersistence(builder.Services);
                 x.AddSagaStateMachine<StudentTestStateMachine, StudentTestState>(typeof(StudentTestStateDefinition));
-                x.AddDelayedMessageScheduler();
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseDelayedMessageScheduler();
-                    cfg.ConfigureEndpoints(context);
-                });
-            })
-            .BuildServiceProvider(true);
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            });
+        host = builder.Build();
+        await host.StartAsync();
+        provider = host.Services;
         harness = provider.GetRequiredService<ITestHarness>();
         harness.TestTimeout = TimeSpan.FromSeconds(30);
         await harness.Start();
@@ -62,7 +68,8 @@ public sealed class When_the_student_test_saga_handles_messages
     public async Task Stop()
     {
         await harness.Stop();
-        await provider.DisposeAsync();
+        await host.StopAsync();
+        host.Dispose();
     }
 
     async Task<SeededRun> Seed(string backend)
@@ -196,5 +203,36 @@ public sealed class When_the_student_test_saga_handles_messages
         Assert.That(result.TimedOut, Is.True);
         Assert.That(await harness.Published.Any<StudentTestCancelled>(m => m.Context.Message.CorrelationId == run.CorrelationId), Is.True,
             "a runner that picks the run up later is told to drop it");
+    }
+
+    [Test]
+    public async Task Should_save_one_pending_timeout_with_the_saga_and_none_once_the_run_ended()
+    {
+        await StartHarness();
+        var run = await Seed("itpcp.exec.py");
+        var saga = harness.GetSagaStateMachineHarness<StudentTestStateMachine, StudentTestState>();
+        // The timeout rows of this run and whether each is the saga's current one.
+        async Task<List<string>> Timeouts() => await Database.Texts(database, $"""
+            SELECT m.message_type || ' ' || (m.token_id = s.timeout_token_id) FROM scheduled_messages m
+            JOIN student_test_sagas s ON s.correlation_id = '{run.CorrelationId}'
+            WHERE m.body LIKE '%{run.CorrelationId}%'
+            """);
+        const string Current = "Computor.Contracts.Testing.StudentTestTimedOut true";
+
+        await harness.Bus.Publish(run.Submit);
+        Assert.That(await Until(Timeouts, t => t.Count > 0, "the saga to save its queue timeout"), Is.EqualTo(new[] { Current }));
+
+        await harness.Bus.Publish(new StudentTestRunStarted { CorrelationId = run.CorrelationId, Runner = "r1", StartedAt = DateTimeOffset.UtcNow });
+        await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Started, "the run to start");
+        Assert.That(await Timeouts(), Is.EqualTo(new[] { Current }), "the run timeout replaced the queue timeout");
+
+        await harness.Bus.Publish(new StudentTestRunCompleted
+        {
+            CorrelationId = run.CorrelationId, Grade = 1, ReportLocation = "r/testSummary.json", FinishedAt = DateTimeOffset.UtcNow,
+            Summary = new TestSummaryCounts { Total = 1, Passed = 1, Failed = 0, Skipped = 0 },
+        });
+        await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Finished, "the run to finish");
+        Assert.That(await Timeouts(), Is.Empty, "a finished run leaves no timeout behind");
+        Assert.That(await saga.Consumed.Any<StudentTestRunCompleted>(m => m.Context.Message.CorrelationId == run.CorrelationId), Is.True);
     }
 }

@@ -1,5 +1,7 @@
+using Computor.Persistence.Scheduling;
 using MassTransit;
 using MassTransit.Context;
+using MassTransit.Scheduling;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +9,9 @@ namespace Computor.Persistence.SagaRepository;
 
 /// <summary>
 /// Loads and stores one saga instance for one message. The DbContext is added as a payload so state machine
-/// activities can change other rows (the result) inside the same unit of work; saga consume contexts are
-/// created over this scope, not over the bare message context, so that payload is visible to them.
+/// activities can change other rows (the result) inside the same unit of work, and so is a message scheduler
+/// that keeps the saga's timeouts in that unit of work (<see cref="SagaSchedule"/>); saga consume contexts are
+/// created over this scope, not over the bare message context, so these payloads are visible to them.
 /// </summary>
 sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     ConsumeContextScope<TMessage>,
@@ -19,8 +22,9 @@ sealed class EfSagaRepositoryContext<TSaga, TMessage> :
     readonly ComputorDb db;
     readonly ISagaConsumeContextFactory<DbContext, TSaga> factory;
 
-    public EfSagaRepositoryContext(ComputorDb db, ConsumeContext<TMessage> message, ISagaConsumeContextFactory<DbContext, TSaga> factory)
-        : base(message, db)
+    public EfSagaRepositoryContext(ComputorDb db, ConsumeContext<TMessage> message, ISagaConsumeContextFactory<DbContext, TSaga> factory,
+        SagaSchedule schedule, IBusTopology topology)
+        : base(message, db, new ConsumeMessageSchedulerContext(message, _ => new MessageScheduler(schedule, topology)))
     {
         this.db = db;
         this.factory = factory;

@@ -1,3 +1,4 @@
+using Computor.Persistence.Scheduling;
 using MassTransit;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
@@ -10,20 +11,23 @@ namespace Computor.Persistence.SagaRepository;
 /// SaveChanges: one transaction. Conflicts surface as <see cref="DbUpdateConcurrencyException"/> and are
 /// retried by the endpoint.
 /// </summary>
-public sealed class EfSagaRepositoryContextFactory<TSaga>(ComputorDb db, ISagaConsumeContextFactory<DbContext, TSaga> factory) :
+public sealed class EfSagaRepositoryContextFactory<TSaga>(ComputorDb db, ISagaConsumeContextFactory<DbContext, TSaga> factory, IBus bus,
+    WakeSignal<ScheduledMessageDispatcher> dispatcher) :
     ISagaRepositoryContextFactory<TSaga>,
     IQuerySagaRepositoryContextFactory<TSaga>,
     ILoadSagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
+    readonly SagaSchedule schedule = new(db, dispatcher);
+
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next) where T : class =>
-        next.Send(new EfSagaRepositoryContext<TSaga, T>(db, context, factory));
+        next.Send(new EfSagaRepositoryContext<TSaga, T>(db, context, factory, schedule, bus.Topology));
 
     public async Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class
     {
         var instances = await db.Set<TSaga>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
-        var repositoryContext = new EfSagaRepositoryContext<TSaga, T>(db, context, factory);
+        var repositoryContext = new EfSagaRepositoryContext<TSaga, T>(db, context, factory, schedule, bus.Topology);
         await next.Send(new LoadedSagaRepositoryQueryContext<TSaga, T>(repositoryContext, instances));
     }
 
