@@ -121,6 +121,41 @@ public class When_a_student_tests_python_code
     }
 
     [Test]
+    public async Task Should_test_no_more_runs_at_once_than_its_concurrency()
+    {
+        // The runner takes twice its WORKER_CONCURRENCY (2) from the queue, so a run waits for a slot in the runner.
+        const string marker = "2.71828";
+        using var course = await RunnerCourse.Create(stack.Admin(), Assignment);
+        var student = stack.Client(course.StudentToken);
+        var queued = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var commit = await course.Push(new Dictionary<string, string>
+            {
+                ["sums.py"] = $"# attempt {i}\nimport subprocess\nsubprocess.run(['sleep', '{marker}'])\n" + Correct,
+            });
+            queued.Add((await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201)).Id());
+        }
+
+        // Watched, not waited for: how many sandboxes run at once until every run is final.
+        var most = 0;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            most = Math.Max(most, HostProcesses.WithArgument(marker));
+            var statuses = await Task.WhenAll(queued.Select(id => student.Status(id)));
+            if (statuses.All(s => s is "finished" or "failed" or "cancelled"))
+                break;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"runs not final after 2 minutes: {string.Join(", ", statuses)}");
+            await Task.Delay(50);
+        }
+        Assert.That(most, Is.EqualTo(2), "sandboxes seen at once");
+        foreach (var id in queued)
+            Assert.That((await student.Get($"/results/{id}"))["result"]!.GetValue<double>(), Is.EqualTo(1.0));
+    }
+
+    [Test]
     public async Task Should_announce_the_stored_report_again_when_a_finished_run_arrives_again()
     {
         using var course = await RunnerCourse.Create(stack.Admin(), Assignment);

@@ -23,6 +23,7 @@ public sealed class RunStudentTestConsumer(
     ReportStore reports,
     SubmissionStore uploads,
     RunningTests running,
+    TestSlots slots,
     IOptions<WorkerOptions> worker,
     ILogger<RunStudentTestConsumer> logger) : IConsumer<RunStudentTest>
 {
@@ -43,20 +44,27 @@ public sealed class RunStudentTestConsumer(
             }
         }
 
-        var startedAt = DateTimeOffset.UtcNow;
-        // Announced while the run is tested, and confirmed before its outcome is published, so the start leaves first.
-        var announced = context.Publish(new StudentTestRunStarted
-        {
-            CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
-        });
         using var cancellation = running.Start(run.CorrelationId, context.CancellationToken);
         // One folder per delivery: the same run can arrive twice at once (the saga re-sends a run when it sees
         // its command again), on this runner or another on the same host, and neither may pull the other's
         // checkout away. What a killed runner left is removed by StaleWorkspaceCleanup.
         var workspace = Path.Combine(worker.Value.WorkDirectory, $"{run.CorrelationId:N}-{Guid.NewGuid():N}");
+        var announced = Task.CompletedTask;
         try
         {
-            var (report, artifacts) = await Test(run, workspace, cancellation.Token);
+            DateTimeOffset startedAt;
+            TestReport report;
+            IReadOnlyList<(string, byte[])> artifacts;
+            using (await slots.Take(cancellation.Token))
+            {
+                startedAt = DateTimeOffset.UtcNow;
+                // Announced while the run is tested, and confirmed before its outcome is published, so the start leaves first.
+                announced = context.Publish(new StudentTestRunStarted
+                {
+                    CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
+                });
+                (report, artifacts) = await Test(run, workspace, cancellation.Token);
+            }
             await announced;
             string location;
             using (Source.StartActivity("store report"))

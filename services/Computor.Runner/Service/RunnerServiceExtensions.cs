@@ -28,6 +28,7 @@ public static class RunnerServiceExtensions
         builder.Services.AddSingleton<GitCheckout>();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddSingleton<RunningTests>();
+        builder.Services.AddSingleton<TestSlots>();
         // Before the bus: a runner without a sandbox must not take a single run.
         builder.Services.AddHostedService<SandboxCheck>();
         builder.Services.AddHostedService<StaleWorkspaceCleanup>();
@@ -48,9 +49,11 @@ public static class RunnerServiceExtensions
                 cfg.ReceiveEndpoint(queue, e =>
                 {
                     RunnerQueues.ConfigureRunnerEndpoint(e);
-                    // Prefetch no more than we run, so a waiting official submission overtakes queued test requests.
-                    e.PrefetchCount = worker.Concurrency;
-                    e.ConcurrentMessageLimit = worker.Concurrency;
+                    // Twice the runs tested at once (TestSlots): a run waits here for the slot the run before it gives up
+                    // to store its report. No more than that, so an official submission sent later still overtakes
+                    // the test requests waiting in the queue.
+                    e.PrefetchCount = 2 * worker.Concurrency;
+                    e.ConcurrentMessageLimit = 2 * worker.Concurrency;
                     e.UseMessageRetry(r => r.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
                     e.ConfigureConsumer<RunStudentTestConsumer>(context);
                 });
