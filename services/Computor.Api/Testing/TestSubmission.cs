@@ -35,16 +35,17 @@ sealed class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, Off
         if (!await caller.MayActFor(db, member, ct))
             return ApiProblem.Forbidden();
 
-        var content = request.CourseContentId is { } contentId
-            ? await db.CourseContents.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contentId && c.CourseId == member.CourseId, ct)
+        var contents = db.CourseContents.AsNoTracking().Where(c => c.CourseId == member.CourseId);
+        var found = request.CourseContentId is { } contentId
+            ? await WithReference(contents.Where(c => c.Id == contentId)).SingleOrDefaultAsync(ct)
             : request.Directory is { } directory
-                ? await db.CourseContents.AsNoTracking().SingleOrDefaultAsync(c => c.CourseId == member.CourseId && c.Directory == directory, ct)
+                ? await WithReference(contents.Where(c => c.Directory == directory)).SingleOrDefaultAsync(ct)
                 : null;
-        if (content is null)
+        if (found is not var (content, testedAgainst))
             return request.CourseContentId is null && request.Directory is null
                 ? ApiProblem.Invalid("course_content_id", "is required")
                 : ApiProblem.NotFound("course content");
-        var (reference, unreleased) = await Reference(content, ct);
+        var (reference, unreleased) = Reference(content, testedAgainst);
         if (unreleased is not null)
             return unreleased;
         var studentRepository = member.Repository.HttpUrlToRepo ?? member.Repository.Url ?? ProjectUrl(request);
@@ -66,7 +67,8 @@ sealed class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, Off
     {
         if (await artifacts.Visible(artifactId, caller, ct) is not var (artifact, member, content))
             return Submissions.SubmissionArtifacts.NotFound();
-        var (reference, unreleased) = await Reference(content, ct);
+        var testedAgainst = await WithReference(db.CourseContents.AsNoTracking().Where(c => c.Id == content.Id)).SingleAsync(ct);
+        var (reference, unreleased) = Reference(content, testedAgainst.Reference);
         if (unreleased is not null)
             return unreleased;
         var runs = await db.Results.AsNoTracking().Where(r => r.ArtifactId == artifactId).ToListAsync(ct);
@@ -83,17 +85,22 @@ sealed class TestSubmission(ComputorDb db, Persistence.Outbox.Outbox outbox, Off
         return recorded;
     }
 
+    sealed record ContentToTest(CourseContent Content, string? Reference);
+
     /// <summary>
-    /// The repository a released content is tested against, or why it cannot be tested. Released contents use the
+    /// Contents with the repository they are tested against, read in the same query: released contents use the
     /// reference repository the release filled; a course set up by hand names its material as the assignments
     /// repository and the commit to test against.
     /// </summary>
-    async Task<(string? Reference, IResult? Problem)> Reference(CourseContent content, CancellationToken ct)
+    IQueryable<ContentToTest> WithReference(IQueryable<CourseContent> contents) =>
+        contents.Join(db.Courses, c => c.CourseId, course => course.Id,
+            (c, course) => new ContentToTest(c, course.ReferenceUrl ?? course.AssignmentsUrl));
+
+    /// <summary>The repository a content is tested against, or why it cannot be tested.</summary>
+    static (string? Reference, IResult? Problem) Reference(CourseContent content, string? reference)
     {
         if (RunnerQueues.ForBackend(content.ExecutionBackend) is null)
             return (null, ApiProblem.BadRequest("SUBMIT_005", "The assignment has no execution backend that a runner serves"));
-        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Id == content.CourseId, ct);
-        var reference = course.ReferenceUrl ?? course.AssignmentsUrl;
         return content.ReleasedCommit is null || reference is null || content.Directory is null
             ? (null, ApiProblem.BadRequest("DEPLOY_001", "The assignment has not been released"))
             : (reference, null);
