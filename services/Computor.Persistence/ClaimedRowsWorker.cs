@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Computor.Persistence;
 
 /// <summary>
-/// A background worker that claims rows (locked with <c>FOR UPDATE SKIP LOCKED</c>, so replicas can work side by
-/// side), hands them on, and deletes them in the same transaction. A failure rolls the claim back; the rows
-/// are tried again after a back-off.
+/// A background worker that claims rows (deleted by the claim itself, skipping rows another replica holds, so
+/// replicas can work side by side), hands them on, and commits. A failure rolls the claim back; the rows are
+/// tried again after a back-off.
 /// </summary>
 public abstract class ClaimedRowsWorker<TRow>(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger logger)
     : BackgroundService where TRow : class
@@ -40,8 +40,11 @@ public abstract class ClaimedRowsWorker<TRow>(IServiceScopeFactory scopes, IHost
             return 0;
 
         await Handle(rows, cancellationToken);
-        db.RemoveRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!db.ClaimsDelete)
+        {
+            db.RemoveRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }

@@ -73,19 +73,30 @@ public sealed class ComputorDb(DbContextOptions<ComputorDb> options) : DbContext
         connectionString.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Oldest outbox rows not claimed by another relay, locked until the caller's transaction ends. SQLite has no
-    /// row locks: its transactions hold the database's write lock from their start, which claims as much.
+    /// Oldest outbox rows not claimed by another relay. On PostgreSQL the claim deletes them in one statement
+    /// (skipping rows another relay holds), undone if the caller's transaction rolls back; on SQLite, which has no
+    /// row locks, the transaction holds the database's write lock from its start, and the caller removes the rows
+    /// (<see cref="ClaimsDelete"/>).
     /// </summary>
     public IQueryable<OutboxMessage> ClaimOutboxBatch(int size) => Database.IsSqlite()
         ? OutboxMessages.OrderBy(m => m.Id).Take(size)
-        : OutboxMessages.FromSqlInterpolated(
-            $"SELECT * FROM outbox_messages ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED");
+        : OutboxMessages.FromSqlInterpolated($"""
+            DELETE FROM outbox_messages WHERE id IN
+                (SELECT id FROM outbox_messages ORDER BY id LIMIT {size} FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """);
 
-    /// <summary>Due scheduled messages not claimed by another dispatcher, locked until the caller's transaction ends.</summary>
+    /// <summary>Due scheduled messages not claimed by another dispatcher, claimed as <see cref="ClaimOutboxBatch"/> claims.</summary>
     public IQueryable<ScheduledMessage> ClaimDueMessages(DateTimeOffset now, int size) => Database.IsSqlite()
         ? ScheduledMessages.Where(m => m.DueAt <= now).OrderBy(m => m.DueAt).Take(size)
-        : ScheduledMessages.FromSqlInterpolated(
-            $"SELECT * FROM scheduled_messages WHERE due_at <= {now} ORDER BY due_at LIMIT {size} FOR UPDATE SKIP LOCKED");
+        : ScheduledMessages.FromSqlInterpolated($"""
+            DELETE FROM scheduled_messages WHERE token_id IN
+                (SELECT token_id FROM scheduled_messages WHERE due_at <= {now} ORDER BY due_at LIMIT {size} FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """);
+
+    /// <summary>Whether the claims above delete what they return, or leave that to the caller.</summary>
+    public bool ClaimsDelete => !Database.IsSqlite();
 
     /// <summary>
     /// Serialises the caller's transaction with every other one that takes the same key, until it ends
