@@ -167,20 +167,7 @@ public class When_a_student_tests_python_code
 
         var again = stack.SystemConsumed<StudentTestRunCompleted>(m => m.CorrelationId == correlationId);
         var runners = await stack.SystemBus.GetSendEndpoint(RunnerQueues.SendAddress(RunnerQueues.Python));
-        await runners.Send(new RunStudentTest
-        {
-            CorrelationId = correlationId,
-            ResultId = first.Id(),
-            Assignment = new TestAssignment
-            {
-                CourseContentId = course.ContentId, Directory = RunnerCourse.Directory, ExecutionBackend = "itpcp.exec.py",
-                Reference = new CodeSource { RepositoryUrl = course.Assignments.Url, Commit = course.Released },
-            },
-            Student = new CodeSource { RepositoryUrl = course.Student.Url, Commit = commit },
-            Limits = new TestLimits { TimeoutSeconds = 60 },
-            Priority = RunnerQueues.TestRequest,
-            Resent = true,
-        });
+        await runners.Send(course.Run(correlationId, first.Id(), commit, resent: true));
         var announced = await again.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(announced.Grade, Is.EqualTo(1.0));

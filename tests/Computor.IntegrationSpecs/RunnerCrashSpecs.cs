@@ -60,19 +60,7 @@ public class When_the_python_runner_dies_in_the_middle_of_a_run
         var slow = await course.Push(new Dictionary<string, string> { ["solution.py"] = "import time\ntime.sleep(20)\ntotal = 5\n" });
         var held = stack.SystemConsumed<StudentTestRunStarted>(m => m.CorrelationId == correlationId);
         var runners = await stack.SystemBus.GetSendEndpoint(RunnerQueues.SendAddress(RunnerQueues.Python));
-        await runners.Send(new RunStudentTest
-        {
-            CorrelationId = correlationId,
-            ResultId = queued.Id(),
-            Assignment = new TestAssignment
-            {
-                CourseContentId = course.ContentId, Directory = RunnerCourse.Directory, ExecutionBackend = "itpcp.exec.py",
-                Reference = new CodeSource { RepositoryUrl = course.Assignments.Url, Commit = course.Released },
-            },
-            Student = new CodeSource { RepositoryUrl = course.Student.Url, Commit = slow },
-            Limits = new TestLimits { TimeoutSeconds = 60 },
-            Priority = RunnerQueues.TestRequest,
-        });
+        await runners.Send(course.Run(correlationId, queued.Id(), slow));
         await held.WaitAsync(TimeSpan.FromSeconds(30));
         await first.Kill();
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Computor.Contracts.Testing;
+using Computor.ServiceDefaults;
 
 namespace Computor.IntegrationSpecs.Infrastructure;
 
@@ -53,6 +55,22 @@ sealed class RunnerCourse : IDisposable
 
     public object TestRequest(string commit, bool submit = false) =>
         new { course_content_id = ContentId, version_identifier = commit, submit };
+
+    /// <summary>The command the saga would send a Python runner for this student's commit, for specs that send it themselves.</summary>
+    public RunStudentTest Run(Guid correlationId, Guid resultId, string commit, bool resent = false) => new()
+    {
+        CorrelationId = correlationId,
+        ResultId = resultId,
+        Assignment = new TestAssignment
+        {
+            CourseContentId = ContentId, Directory = Directory, ExecutionBackend = "itpcp.exec.py",
+            Reference = new CodeSource { RepositoryUrl = Assignments.Url, Commit = Released },
+        },
+        Student = new CodeSource { RepositoryUrl = Student.Url, Commit = commit },
+        Limits = new TestLimits { TimeoutSeconds = 60 },
+        Priority = RunnerQueues.TestRequest,
+        Resent = resent,
+    };
 
     /// <summary>Polls the result until it is final, as the student client does.</summary>
     public static Task<JsonObject> Final(HttpClient student, Guid resultId, TimeSpan? timeout = null) =>
