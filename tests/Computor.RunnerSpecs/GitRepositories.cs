@@ -9,7 +9,7 @@ public sealed class GitRepositories : IDisposable
 
     public string Root => root.FullName;
 
-    /// <summary>A repository with one commit holding the files; returns its path and the commit id.</summary>
+    /// <summary>A commit holding the files, in a repository made on first use; returns its path and the commit id.</summary>
     public (string Path, string Commit) Create(string name, IReadOnlyDictionary<string, string> files)
     {
         var path = System.IO.Path.Combine(Root, name);

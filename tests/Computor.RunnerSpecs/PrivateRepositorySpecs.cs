@@ -8,8 +8,11 @@ public class When_a_repository_is_private
 {
     const string Password = "glpat-specs-secret-4711";
 
-    static GitCheckout Checkout(params GitCredential[] credentials) =>
-        new(new GitCredentials(Options.Create(new GitCredentialOptions { Credentials = [.. credentials] })));
+    // Each with mirrors of its own: a commit one checkout fetched must not spare the next one its credentials.
+    static Task Checkout(string url, string commit, string target, params GitCredential[] credentials) =>
+        new GitCheckout(new GitCredentials(Options.Create(new GitCredentialOptions { Credentials = [.. credentials] })),
+                new RepositoryMirrors(Options.Create(new GitOptions { MirrorDirectory = target + "-mirrors" })))
+            .Checkout(url, commit, target, directory: null, CancellationToken.None);
 
     [Test]
     public async Task Should_fetch_with_the_configured_credentials_and_never_show_them()
@@ -20,17 +23,16 @@ public class When_a_repository_is_private
         var url = $"{server.Url}/student.git";
         var target = Path.Combine(git.Root, "checkouts");
 
-        Checkout(new GitCredential { UrlPrefix = server.Url + "/", Username = "runner", Password = Password })
-            .Checkout(url, commit, Path.Combine(target, "with"));
+        var runner = new GitCredential { UrlPrefix = server.Url + "/", Username = "runner", Password = Password };
+        await Checkout(url, commit, Path.Combine(target, "with"), runner);
         Assert.That(File.ReadAllText(Path.Combine(target, "with", "week1", "solution.py")), Is.EqualTo("x = 1\n"));
 
-        var wrong = Assert.Throws<WorkspaceException>(() =>
-            Checkout(new GitCredential { UrlPrefix = server.Url + "/", Username = "runner", Password = Password + "-old" })
-                .Checkout(url, commit, Path.Combine(target, "wrong")));
+        var old = new GitCredential { UrlPrefix = server.Url + "/", Username = "runner", Password = Password + "-old" };
+        var wrong = Assert.ThrowsAsync<WorkspaceException>(() => Checkout(url, commit, Path.Combine(target, "wrong"), old));
         Assert.That(wrong!.Message, Does.StartWith($"cannot fetch {url}"));
         Assert.That(wrong.Message, Does.Not.Contain(Password));
 
-        var none = Assert.Throws<WorkspaceException>(() => Checkout().Checkout(url, commit, Path.Combine(target, "none")));
+        var none = Assert.ThrowsAsync<WorkspaceException>(() => Checkout(url, commit, Path.Combine(target, "none")));
         Assert.That(none!.Message, Does.StartWith($"cannot fetch {url}"));
     }
 }

@@ -8,9 +8,9 @@ public class When_references_are_fetched
 {
     static (ReferenceCache Cache, GitOptions Options) Cache(string directory, int entries = 8)
     {
-        var options = new GitOptions { CacheDirectory = directory, CacheEntries = entries };
-        var checkout = new GitCheckout(new GitCredentials(Options.Create(new GitCredentialOptions())));
-        return (new ReferenceCache(checkout, Options.Create(options)), options);
+        var options = Options.Create(new GitOptions { CacheDirectory = directory, CacheEntries = entries });
+        var checkout = new GitCheckout(new GitCredentials(Options.Create(new GitCredentialOptions())), new RepositoryMirrors(options));
+        return (new ReferenceCache(checkout, options), options.Value);
     }
 
     [Test]

@@ -144,7 +144,7 @@ public sealed class RunStudentTestConsumer(
             if (run.Student.ArtifactKey is { } key)
                 return new Workspace(lease, referenceDirectory, await Unpack(key, Path.Combine(workspace, "upload"), cancellationToken));
             var checkout = Path.Combine(workspace, "repository");
-            await Task.Run(() => git.Checkout(run.Student.RepositoryUrl!, run.Student.Commit!, checkout), cancellationToken);
+            await git.Checkout(run.Student.RepositoryUrl!, run.Student.Commit!, checkout, run.Assignment.Directory, cancellationToken);
             var studentDirectory = Path.Combine(checkout, run.Assignment.Directory);
             if (!Directory.Exists(studentDirectory))
                 throw new WorkspaceException($"directory '{run.Assignment.Directory}' not found in your repository at {run.Student.Commit}");

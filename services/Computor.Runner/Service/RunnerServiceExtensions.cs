@@ -25,6 +25,7 @@ public static class RunnerServiceExtensions
         builder.Services.AddSingleton(Options.Create(worker));
         builder.AddGitAccess();
         builder.Services.AddOptions<GitOptions>().BindConfiguration(GitOptions.Section);
+        builder.Services.AddSingleton<RepositoryMirrors>();
         builder.Services.AddSingleton<GitCheckout>();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddSingleton<RunningTests>();

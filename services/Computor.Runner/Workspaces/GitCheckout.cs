@@ -4,26 +4,79 @@ using LibGit2Sharp;
 namespace Computor.Runner.Workspaces;
 
 /// <summary>
-/// Checks out one commit of a repository with LibGit2Sharp. Credentials come from configuration,
-/// are handed to libgit2 only, and never appear in the URL, a log line or a reason.
+/// Writes one commit's files, or one folder of them, from the repository's mirror, fetching only when the commit is
+/// not there yet (ADR 22). The target gets the files and no history. Credentials come from configuration, are
+/// handed to libgit2 only, and never appear in the URL, a log line or a reason.
 /// </summary>
-public sealed class GitCheckout(GitCredentials credentials)
+public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mirrors)
 {
-    public void Checkout(string url, string commit, string target)
+    // Branches and tags, as a clone has them.
+    static readonly string[] RefSpecs = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
+
+    /// <param name="directory">The one folder to write (relative, checked by the caller), or null for the whole tree.</param>
+    public async Task Checkout(string url, string commit, string target, string? directory, CancellationToken cancellationToken)
     {
+        using var mirror = await mirrors.Enter(url, cancellationToken);
+        await Task.Run(() =>
+        {
+            try
+            {
+                if (!Holds(mirror, commit))
+                    Fetch(mirror, url);
+                Write(mirror, commit, target, directory, url);
+            }
+            catch (LibGit2SharpException e)
+            {
+                var reason = credentials.Redact(e.Message);
+                throw new WorkspaceException($"cannot fetch {GitCredentials.Describe(url)} at {Short(commit)}: {reason}");
+            }
+        }, cancellationToken);
+    }
+
+    static bool Holds(RepositoryMirrors.Mirror mirror, string commit)
+    {
+        using var repository = new Repository(mirror.Path);
+        return repository.Lookup<Commit>(commit) is not null;
+    }
+
+    /// <summary>What the repository has new; a mirror that cannot be updated is fetched anew, once.</summary>
+    void Fetch(RepositoryMirrors.Mirror mirror, string url)
+    {
+        var fetch = new FetchOptions { CredentialsProvider = credentials.For(url), Prune = true, TagFetchMode = TagFetchMode.None };
         try
         {
-            var cloneOptions = new CloneOptions { Checkout = false, RecurseSubmodules = false };
-            cloneOptions.FetchOptions.CredentialsProvider = credentials.For(url);
-            Repository.Clone(url, target, cloneOptions);
-            using var repository = new Repository(target);
+            using var repository = new Repository(mirror.Path);
+            Commands.Fetch(repository, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+        }
+        catch (LibGit2SharpException)
+        {
+            // A runner killed during a fetch can leave lock files and half-written refs behind.
+            mirror.Reset();
+            using var repository = new Repository(mirror.Path);
+            Commands.Fetch(repository, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+        }
+    }
+
+    /// <summary>
+    /// libgit2's checkout into the target with an index of its own beside it, so the mirror's HEAD and index stay
+    /// untouched and its path checks (no <c>.git</c>, no <c>..</c>) apply as they do to a clone.
+    /// </summary>
+    static void Write(RepositoryMirrors.Mirror mirror, string commit, string target, string? directory, string url)
+    {
+        Directory.CreateDirectory(target);
+        var index = target + ".index";
+        try
+        {
+            using var repository = new Repository(mirror.Path, new RepositoryOptions { WorkingDirectoryPath = target, IndexPath = index });
             var found = repository.Lookup<Commit>(commit)
                 ?? throw new WorkspaceException($"commit {Short(commit)} not found in {GitCredentials.Describe(url)}");
-            Commands.Checkout(repository, found, new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force });
+            var paths = directory is null ? found.Tree.Select(entry => entry.Path).ToList() : [directory];
+            if (paths.Count > 0)
+                repository.CheckoutPaths(found.Sha, paths, new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force });
         }
-        catch (LibGit2SharpException e)
+        finally
         {
-            throw new WorkspaceException($"cannot fetch {GitCredentials.Describe(url)} at {Short(commit)}: {credentials.Redact(e.Message)}");
+            File.Delete(index);
         }
     }
 

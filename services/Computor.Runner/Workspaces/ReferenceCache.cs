@@ -30,7 +30,7 @@ public sealed class ReferenceCache(GitCheckout git, IOptions<GitOptions> options
             if (Directory.Exists(path))
                 Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow);
             else
-                await Task.Run(() => Fetch(url, commit, path), cancellationToken);
+                await Fetch(url, commit, path, cancellationToken);
         }
         catch
         {
@@ -45,14 +45,13 @@ public sealed class ReferenceCache(GitCheckout git, IOptions<GitOptions> options
         return new Lease(this, key, path);
     }
 
-    void Fetch(string url, string commit, string path)
+    async Task Fetch(string url, string commit, string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);
         var partial = $"{path}.partial-{Guid.NewGuid():N}";
         try
         {
-            git.Checkout(url, commit, partial);
-            DeleteTree(Path.Combine(partial, ".git"));
+            await git.Checkout(url, commit, partial, directory: null, cancellationToken);
             Directory.Move(partial, path);
         }
         finally

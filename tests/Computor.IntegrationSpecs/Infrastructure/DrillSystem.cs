@@ -43,7 +43,8 @@ sealed class DrillSystem : IAsyncDisposable
     public async Task StartRunner()
     {
         var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
-        var settings = Stack.Settings(("Git:CacheDirectory", cache), ("ASPNETCORE_URLS", address.ToString()), ("WORKER_CONCURRENCY", "2"),
+        var settings = Stack.Settings(("Git:CacheDirectory", Path.Combine(cache, "references")), ("Git:MirrorDirectory", Path.Combine(cache, "mirrors")),
+            ("ASPNETCORE_URLS", address.ToString()), ("WORKER_CONCURRENCY", "2"),
             ("Sandbox:FirstUid", nextUid.ToString(CultureInfo.InvariantCulture)));
         nextUid += 100;
         runners.Add(await ServiceProcess.Start("Computor.PythonRunner", settings, new Uri(address, "/health/ready")));

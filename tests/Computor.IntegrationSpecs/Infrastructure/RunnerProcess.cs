@@ -14,7 +14,8 @@ static class RunnerProcess
     {
         var address = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
         var settings = stack.Settings([
-            ("Git:CacheDirectory", cache),
+            ("Git:CacheDirectory", Path.Combine(cache, "references")),
+            ("Git:MirrorDirectory", Path.Combine(cache, "mirrors")),
             ("ASPNETCORE_URLS", address.ToString()),
             ("WORKER_CONCURRENCY", "2"),
             ("Sandbox:FirstUid", firstUid.ToString(CultureInfo.InvariantCulture)),

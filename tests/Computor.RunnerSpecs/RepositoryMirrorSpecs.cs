@@ -1,0 +1,123 @@
+using Computor.Git;
+using Computor.Runner.Workspaces;
+using Microsoft.Extensions.Options;
+
+namespace Computor.RunnerSpecs;
+
+public class When_student_commits_are_checked_out
+{
+    sealed class Runner(string root, int mirrorEntries = 1000)
+    {
+        public string Mirrors { get; } = Path.Combine(root, "mirrors");
+
+        readonly GitCheckout git = new(new GitCredentials(Options.Create(new GitCredentialOptions())),
+            new RepositoryMirrors(Options.Create(new GitOptions { MirrorDirectory = Path.Combine(root, "mirrors"), MirrorEntries = mirrorEntries })));
+
+        /// <summary>A run's checkout of one folder, in a workspace of its own; returns the workspace.</summary>
+        public async Task<string> Checkout(string repository, string commit, string directory = "week1")
+        {
+            var workspace = Path.Combine(root, "workspaces", Guid.NewGuid().ToString("N"));
+            await git.Checkout(repository, commit, Path.Combine(workspace, "repository"), directory, CancellationToken.None);
+            return workspace;
+        }
+
+        public FileStream HoldLikeAnotherRunner(string mirror) =>
+            new(mirror + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    static string Solution(string workspace) => File.ReadAllText(Path.Combine(workspace, "repository", "week1", "solution.py"));
+
+    [Test]
+    public async Task Should_write_only_the_tested_folder_and_fetch_a_commit_only_when_the_mirror_lacks_it()
+    {
+        using var git = new GitRepositories();
+        var (path, first) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 1\n", ["week2/other.py"] = "y = 1\n" });
+        var runner = new Runner(git.Root);
+
+        var workspace = await runner.Checkout(path, first);
+        Assert.That(Solution(workspace), Is.EqualTo("x = 1\n"));
+        Assert.That(Directory.GetFileSystemEntries(workspace), Is.EqualTo(new[] { Path.Combine(workspace, "repository") }), "no index left beside it");
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(workspace, "repository")), Is.EqualTo(new[] { Path.Combine(workspace, "repository", "week1") }),
+            "neither the other assignment nor a .git folder");
+
+        var (_, second) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 2\n" });
+        Assert.That(Solution(await runner.Checkout(path, second)), Is.EqualTo("x = 2\n"), "the new commit was fetched");
+        Assert.That(Directory.GetDirectories(runner.Mirrors), Has.Length.EqualTo(1), "one mirror per repository");
+
+        Directory.Delete(path, recursive: true);
+        Assert.That(Solution(await runner.Checkout(path, first)), Is.EqualTo("x = 1\n"), "served from the mirror: the repository is gone");
+        var missing = Assert.ThrowsAsync<WorkspaceException>(() => runner.Checkout(path, "0123456789abcdef0123456789abcdef01234567"));
+        Assert.That(missing!.Message, Does.StartWith("cannot fetch"), "a commit the mirror lacks is fetched, and the repository is gone");
+    }
+
+    [Test]
+    public async Task Should_check_out_many_runs_of_one_repository_at_once()
+    {
+        using var git = new GitRepositories();
+        var commits = Enumerable.Range(1, 4)
+            .Select(i => git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = $"x = {i}\n" }))
+            .ToList();
+        var runner = new Runner(git.Root);
+
+        var runs = commits.SelectMany(c => Enumerable.Repeat(c, 3)).ToList();
+        var workspaces = await Task.WhenAll(runs.Select(c => Task.Run(() => runner.Checkout(c.Path, c.Commit))));
+
+        Assert.That(workspaces.Select(Solution), Is.EqualTo(runs.Select(c => $"x = {commits.IndexOf(c) + 1}\n")));
+    }
+
+    [Test]
+    public async Task Should_fetch_anew_when_a_killed_runner_left_the_mirror_half_updated()
+    {
+        using var git = new GitRepositories();
+        var (path, first) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 1\n" });
+        var runner = new Runner(git.Root);
+        await runner.Checkout(path, first);
+        // What a runner killed while updating a branch leaves: git's lock beside each ref.
+        var mirror = Directory.GetDirectories(runner.Mirrors).Single();
+        foreach (var branch in Directory.GetFiles(Path.Combine(mirror, "refs", "heads")))
+            File.WriteAllText(branch + ".lock", "");
+
+        var (_, second) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 2\n" });
+        Assert.That(Solution(await runner.Checkout(path, second)), Is.EqualTo("x = 2\n"));
+    }
+
+    [Test]
+    public async Task Should_wait_while_another_runner_on_the_host_holds_the_mirror()
+    {
+        using var git = new GitRepositories();
+        var (path, first) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 1\n" });
+        var runner = new Runner(git.Root);
+        await runner.Checkout(path, first);
+        var (_, second) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 2\n" });
+
+        Task<string> waiting;
+        using (runner.HoldLikeAnotherRunner(Directory.GetDirectories(runner.Mirrors).Single()))
+        {
+            waiting = runner.Checkout(path, second);
+            var first500Ms = await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            Assert.That(first500Ms, Is.Not.SameAs(waiting), "the checkout went ahead while the mirror was held");
+        }
+        Assert.That(Solution(await waiting), Is.EqualTo("x = 2\n"));
+    }
+
+    [Test]
+    public async Task Should_keep_no_more_mirrors_than_configured_but_never_take_one_in_use()
+    {
+        using var git = new GitRepositories();
+        var repositories = Enumerable.Range(0, 3)
+            .Select(i => git.Create($"student{i}", new Dictionary<string, string> { ["week1/solution.py"] = $"x = {i}\n" }))
+            .ToList();
+        var runner = new Runner(git.Root, mirrorEntries: 1);
+
+        await runner.Checkout(repositories[0].Path, repositories[0].Commit);
+        var inUse = Directory.GetDirectories(runner.Mirrors).Single();
+        using (runner.HoldLikeAnotherRunner(inUse))
+        {
+            await runner.Checkout(repositories[1].Path, repositories[1].Commit);
+            await runner.Checkout(repositories[2].Path, repositories[2].Commit);
+        }
+
+        Assert.That(Directory.Exists(inUse), "a mirror another runner holds stays");
+        Assert.That(Directory.GetDirectories(runner.Mirrors), Has.Length.EqualTo(2), "the unused older mirror went");
+    }
+}
