@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Computor.IntegrationSpecs.Infrastructure;
+using LibGit2Sharp;
 
 namespace Computor.Bench.Burst;
 
 /// <summary>
 /// A released trivial Python assignment in local git repositories and <c>students</c> students, each with a
-/// token; all share one student repository, so a round needs a single new commit.
+/// token and a repository of its own, as in a course: a run fetches its student's new commit.
 /// </summary>
 sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> tokens) : IDisposable
 {
@@ -17,15 +17,15 @@ sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> toke
 
     public Guid Content => content;
     public IReadOnlyList<string> Tokens => tokens;
-    string StudentRepository => Path.Combine(folder, "student");
+    static string StudentRepository(string folder, int student) => Path.Combine(folder, "students", $"s{student}");
 
     public static async Task<BenchCourse> Create(HttpClient admin, int students)
     {
         var folder = Directory.CreateTempSubdirectory("computor-burst-").FullName;
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         var assignments = Path.Combine(folder, "assignments");
-        var released = await Commit(assignments, new() { ["week1/test.yaml"] = TestYaml, ["week1/solution.py"] = Solution });
-        await Commit(Path.Combine(folder, "student"), new() { ["week1/solution.py"] = Solution });
+        var released = Commit(assignments, new() { ["week1/test.yaml"] = TestYaml, ["week1/solution.py"] = Solution });
+        Parallel.For(0, students, i => Commit(StudentRepository(folder, i), new() { ["week1/solution.py"] = Solution }));
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var organization = await Post(admin, "/organizations", new { path = $"bench-{suffix}", title = "Bench" });
         var family = await Post(admin, "/course-families", new { organization_id = organization["id"], path = "bench", title = "Bench" });
@@ -42,27 +42,36 @@ sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> toke
             tokens[i] = (await Post(admin, $"/users/{user["id"]}/api-tokens", new { name = "bench" }))["token"]!.GetValue<string>();
             await Post(admin, "/course-members", new
             {
-                user_id = user["id"], course_id = course["id"], role = "student", repository = new { http_url_to_repo = Url(Path.Combine(folder, "student")) },
+                user_id = user["id"], course_id = course["id"], role = "student", repository = new { http_url_to_repo = Url(StudentRepository(folder, i)) },
             });
         });
         return new BenchCourse(folder, Guid.Parse(content["id"]!.GetValue<string>()), tokens);
     }
 
-    /// <summary>A new commit of the shared student repository: every student's version for the next round.</summary>
-    public Task<string> NewVersion(int round) => Commit(StudentRepository, new() { ["week1/solution.py"] = $"# round {round}\n{Solution}" });
-
-    static async Task<string> Commit(string repository, Dictionary<string, string> files)
+    /// <summary>A new commit in the repository of each of the first <c>students</c> students: their versions for a round.</summary>
+    public IReadOnlyList<string> NewVersions(int round, int students)
     {
-        if (!Directory.Exists(repository))
-            await Shell.Run("git", "init", "-q", "-b", "main", repository);
-        foreach (var (path, text) in files)
+        var versions = new string[students];
+        Parallel.For(0, students, i => versions[i] = NewVersion(round, i));
+        return versions;
+    }
+
+    public string NewVersion(int round, int student) =>
+        Commit(StudentRepository(folder, student), new() { ["week1/solution.py"] = $"# round {round}\n{Solution}" });
+
+    static string Commit(string path, Dictionary<string, string> files)
+    {
+        if (!Repository.IsValid(path))
+            Repository.Init(path);
+        using var repository = new Repository(path);
+        foreach (var (file, text) in files)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(repository, path))!);
-            await File.WriteAllTextAsync(Path.Combine(repository, path), text);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(path, file))!);
+            File.WriteAllText(Path.Combine(path, file), text);
+            Commands.Stage(repository, file);
         }
-        await Shell.Run("git", "-C", repository, "add", "-A");
-        await Shell.Run("git", "-C", repository, "-c", "user.name=bench", "-c", "user.email=bench@bench.invalid", "commit", "-q", "-m", "bench");
-        return await Shell.Run("git", "-C", repository, "rev-parse", "HEAD");
+        var author = new Signature("bench", "bench@bench.invalid", DateTimeOffset.UtcNow);
+        return repository.Commit("bench", author, author).Sha;
     }
 
     static string Url(string path) => new Uri(path + "/").AbsoluteUri.TrimEnd('/');

@@ -31,10 +31,11 @@ var common = new Dictionary<string, string>
     ["COMPUTOR_ADMIN_TOKEN"] = admin, ["Logging:LogLevel:Default"] = "Warning",
 };
 // Runs' checkouts and sandbox copies in memory, as deploy/compose and the Helm chart mount them (ADR 18).
-var scratch = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"computor-bench-{Guid.NewGuid():N}") : Path.GetTempPath();
+var scratch = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"computor-bench-{Guid.NewGuid():N}");
 var runnerWork = new Dictionary<string, string>
 {
     ["Worker:WorkDirectory"] = Path.Combine(scratch, "workspaces"), ["Sandbox:WorkDirectory"] = Path.Combine(scratch, "runs"),
+    ["Git:CacheDirectory"] = Path.Combine(scratch, "references"), ["Git:MirrorDirectory"] = Path.Combine(scratch, "mirrors"),
 };
 Dictionary<string, string> With(params (string Key, string Value)[] more) =>
     new(common.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))));
@@ -66,17 +67,18 @@ foreach (var runnerCount in rounds)
         }
         // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
         // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
-        await Round.Burst(apiAddress, course, await course.NewVersion(++version), Math.Min(size, 150 * Math.Max(2, runnerCount)), clients: 200);
+        await Round.Burst(apiAddress, course, course.NewVersions(++version, Math.Min(size, 150 * Math.Max(2, runnerCount))), clients: 200);
         Dictionary<string, IReadOnlyCollection<int>> Trees() => new(servers.Processes())
         {
             ["api"] = [api.Id], ["system"] = [system.Id], ["runners"] = runners.Select(r => r.Id).ToList(), ["client"] = [Environment.ProcessId],
         };
+        var versions = course.NewVersions(++version, size);
         var cpuBefore = ProcessCpu.Snapshot(Trees());
         var wall = Stopwatch.StartNew();
-        var runs = await Round.Burst(apiAddress, course, await course.NewVersion(++version), size, clients: 200);
+        var runs = await Round.Burst(apiAddress, course, versions, clients: 200);
         var wallSeconds = wall.Elapsed.TotalSeconds;
         var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
-        var trickle = await Round.Trickle(apiAddress, course, () => course.NewVersion(++version), TrickleRuns);
+        var trickle = await Round.Trickle(apiAddress, course, student => course.NewVersion(++version, student), TrickleRuns);
         var trickled = trickle.Where(t => t.Run.Status == "finished" && t.Run.Started != default).ToList();
         var orchestration = trickled.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
         // Where the overhead goes: the POST, the run's way from the API to a runner, and the result's way back to the client.
@@ -118,7 +120,7 @@ foreach (var runnerCount in rounds)
     }
 }
 
-if (scratch.StartsWith("/dev/shm/", StringComparison.Ordinal))
+if (Directory.Exists(scratch))
     Directory.Delete(scratch, recursive: true);
 
 var readme = Path.Combine(root, "bench", "README.md");

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Computor.Bench.Burst;
 
 /// <summary>
-/// A burst: each of <c>students</c> students posts a test of the round's version at once (at most <c>clients</c>
+/// A burst: each student with a version posts a test of it at once (at most <c>clients</c>
 /// in flight), then polls its status every 2 s as the client does, until all are final. A trickle: one run at a
 /// time, its status polled closely, to see what orchestration adds to a run when nothing waits in a queue.
 /// </summary>
@@ -18,12 +18,13 @@ static class Round
     /// <summary>How often the trickle looks at a run's status: the resolution of its overhead figure.</summary>
     public static readonly TimeSpan TricklePoll = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<List<Run>> Burst(Uri api, BenchCourse course, string version, int students, int clients)
+    public static async Task<List<Run>> Burst(Uri api, BenchCourse course, IReadOnlyList<string> versions, int clients)
     {
         var accepted = new ConcurrentBag<(string Token, Guid Id, double Ms)>();
         using var gate = new SemaphoreSlim(clients);
-        await Task.WhenAll(course.Tokens.Take(students).Select(async token =>
+        await Task.WhenAll(course.Tokens.Zip(versions).Select(async student =>
         {
+            var (token, version) = student;
             await gate.WaitAsync();
             try
             {
@@ -59,14 +60,15 @@ static class Round
     /// <c>count</c> runs one after another, each polled every <see cref="TricklePoll"/>: the time from posting to
     /// seeing it final, and the runner's own execution within it.
     /// </summary>
-    public static async Task<List<(double EndToEndMs, Run Run)>> Trickle(Uri api, BenchCourse course, Func<Task<string>> newVersion, int count)
+    public static async Task<List<(double EndToEndMs, Run Run)>> Trickle(Uri api, BenchCourse course, Func<int, string> newVersion, int count)
     {
         var runs = new List<(double, Run)>();
         for (var i = 0; i < count; i++)
         {
             // A student at a time, as a request a second is what one student may make.
-            using var client = Client(api, course.Tokens[i % course.Tokens.Count]);
-            var version = await newVersion();
+            var student = i % course.Tokens.Count;
+            using var client = Client(api, course.Tokens[student]);
+            var version = newVersion(student);
             var clock = Stopwatch.StartNew();
             var id = await Post(client, course, version);
             var accepted = clock.Elapsed.TotalMilliseconds;
