@@ -122,7 +122,9 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
                 Directory.Delete(Path, recursive: true);
             Repository.Init(Path, isBare: true);
             using var repository = new Repository(Path);
-            repository.Network.Remotes.Add(Remote, url);
+            // Branches into branches: libgit2 also updates what a remote's own refspec names, and a default one would
+            // keep a second copy of every branch under refs/remotes.
+            repository.Network.Remotes.Add(Remote, url, "+refs/heads/*:refs/heads/*");
         }
 
         public void Dispose() => release();
