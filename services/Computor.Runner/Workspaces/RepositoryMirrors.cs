@@ -98,6 +98,10 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
                 if (held is not null)
                     mirror.Delete(recursive: true);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next pass: a run that made a mirror does not fail over another one.
+            }
             finally
             {
                 gate.Release();
