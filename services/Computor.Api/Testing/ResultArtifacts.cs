@@ -7,21 +7,37 @@ namespace Computor.Api.Testing;
 /// <summary>A result artifact as the client lists it; its id is its file name within the run.</summary>
 public sealed record ResultArtifactView(string Id, string Filename, string ContentType, long? FileSize, DateTimeOffset? CreatedAt);
 
-/// <summary>The files a finished run left (figures): listed with sizes, or downloaded together as one ZIP.</summary>
-sealed class ResultArtifacts(ReportStore store)
+/// <summary>
+/// The files a finished run left (figures): listed with sizes, or downloaded together as one ZIP. When object
+/// storage cannot answer, a result lists none rather than failing, as its report does (<see cref="ResultReports"/>).
+/// </summary>
+sealed class ResultArtifacts(ReportStore store, ILogger<ResultArtifacts> logger)
 {
-    public async Task<IReadOnlyList<ResultArtifactView>> Of(Result result, CancellationToken ct) =>
-        result.Status == ResultStatus.Finished
-            ? (await store.StoredArtifacts(result.TestSystemId, ct))
-                .Select(a => new ResultArtifactView(a.Name, a.Name, ContentTypes.Of(a.Name), a.Size, result.FinishedAt)).ToList()
-            : [];
+    public async Task<IReadOnlyList<ResultArtifactView>> Of(Result result, CancellationToken ct)
+    {
+        if (result.Status != ResultStatus.Finished)
+            return [];
+        try
+        {
+            return await Listed(result, ct);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) || e is System.Text.Json.JsonException)
+        {
+            logger.LogWarning(e, "Artifacts of result {ResultId} could not be listed", result.Id);
+            return [];
+        }
+    }
 
-    /// <summary>A ZIP whose entry names are the listed file names.</summary>
+    async Task<IReadOnlyList<ResultArtifactView>> Listed(Result result, CancellationToken ct) =>
+        (await store.StoredArtifacts(result.TestSystemId, ct))
+            .Select(a => new ResultArtifactView(a.Name, a.Name, ContentTypes.Of(a.Name), a.Size, result.FinishedAt)).ToList();
+
+    /// <summary>A ZIP whose entry names are the listed file names; never an empty one because storage did not answer.</summary>
     public async Task<byte[]> Zip(Result result, CancellationToken ct)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var artifact in await Of(result, ct))
+            foreach (var artifact in result.Status == ResultStatus.Finished ? await Listed(result, ct) : [])
             {
                 await using var source = await store.Artifact(result.TestSystemId, artifact.Filename, ct);
                 if (source is null)

@@ -22,7 +22,7 @@ public sealed class ResultReports(ReportStore store, ILogger<ResultReports> logg
             report["result_value"] = result.Grade;
             return report;
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or System.Text.Json.JsonException)
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) || e is System.Text.Json.JsonException)
         {
             logger.LogWarning(e, "Report {Key} of result {ResultId} could not be read", key, result.Id);
             return null;
