@@ -51,6 +51,25 @@ public class When_student_commits_are_checked_out
     }
 
     [Test]
+    public async Task Should_take_a_folder_name_with_pattern_characters_literally()
+    {
+        using var git = new GitRepositories();
+        var (path, commit) = git.Create("student", new Dictionary<string, string>
+        {
+            ["ex[1]/solution.py"] = "x = 1\n", ["ex1/solution.py"] = "x = 2\n", ["a*b/solution.py"] = "x = 3\n",
+        });
+        var runner = new Runner(git.Root);
+
+        var bracket = await runner.Checkout(path, commit, "ex[1]");
+        Assert.That(Directory.GetDirectories(Path.Combine(bracket, "repository")), Is.EqualTo(new[] { Path.Combine(bracket, "repository", "ex[1]") }));
+        Assert.That(File.ReadAllText(Path.Combine(bracket, "repository", "ex[1]", "solution.py")), Is.EqualTo("x = 1\n"));
+        var star = await runner.Checkout(path, commit, "./a*b");
+        Assert.That(File.ReadAllText(Path.Combine(star, "repository", "a*b", "solution.py")), Is.EqualTo("x = 3\n"));
+        var missing = await runner.Checkout(path, commit, "ex2");
+        Assert.That(Directory.Exists(Path.Combine(missing, "repository", "ex2")), Is.False, "a folder the commit lacks is not made");
+    }
+
+    [Test]
     public async Task Should_check_out_many_runs_of_one_repository_at_once()
     {
         using var git = new GitRepositories();

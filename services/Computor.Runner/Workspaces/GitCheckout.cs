@@ -58,21 +58,30 @@ public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mi
     }
 
     /// <summary>
-    /// libgit2's checkout into the target with an index of its own beside it, so the mirror's HEAD and index stay
-    /// untouched and its path checks (no <c>.git</c>, no <c>..</c>) apply as they do to a clone.
+    /// libgit2's checkout of the folder's own tree into its place under the target, with an index of its own beside
+    /// the target: no pathspec, so folder names with <c>*</c>, <c>?</c> or <c>[</c> mean themselves, and libgit2's
+    /// path checks (no <c>.git</c>, no <c>..</c>) apply as they do to a clone. It moves the mirror's HEAD, which
+    /// nothing reads, while the mirror is held. A folder the commit lacks is not created.
     /// </summary>
     static void Write(RepositoryMirrors.Mirror mirror, string commit, string target, string? directory, string url)
     {
-        Directory.CreateDirectory(target);
+        var folder = directory is null ? "" : string.Join('/', directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "."));
+        ObjectId tree;
+        using (var repository = new Repository(mirror.Path))
+        {
+            var found = repository.Lookup<Commit>(commit)
+                ?? throw new WorkspaceException($"commit {Short(commit)} not found in {GitCredentials.Describe(url)}");
+            if ((folder.Length == 0 ? found.Tree : found[folder]?.Target) is not Tree wanted)
+                return;
+            (tree, commit) = (wanted.Id, found.Sha);
+        }
+        var place = Path.Combine(target, folder);
+        Directory.CreateDirectory(place);
         var index = target + ".index";
         try
         {
-            using var repository = new Repository(mirror.Path, new RepositoryOptions { WorkingDirectoryPath = target, IndexPath = index });
-            var found = repository.Lookup<Commit>(commit)
-                ?? throw new WorkspaceException($"commit {Short(commit)} not found in {GitCredentials.Describe(url)}");
-            var paths = directory is null ? found.Tree.Select(entry => entry.Path).ToList() : [directory];
-            if (paths.Count > 0)
-                repository.CheckoutPaths(found.Sha, paths, new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force });
+            using var repository = new Repository(mirror.Path, new RepositoryOptions { WorkingDirectoryPath = place, IndexPath = index });
+            Commands.Checkout(repository, repository.Lookup<Tree>(tree), new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force }, commit);
         }
         finally
         {
