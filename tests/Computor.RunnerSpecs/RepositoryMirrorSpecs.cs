@@ -1,5 +1,6 @@
 using Computor.Git;
 using Computor.Runner.Workspaces;
+using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 
 namespace Computor.RunnerSpecs;
@@ -67,6 +68,33 @@ public class When_student_commits_are_checked_out
         Assert.That(File.ReadAllText(Path.Combine(star, "repository", "a*b", "solution.py")), Is.EqualTo("x = 3\n"));
         var missing = await runner.Checkout(path, commit, "ex2");
         Assert.That(Directory.Exists(Path.Combine(missing, "repository", "ex2")), Is.False, "a folder the commit lacks is not made");
+    }
+
+    [Test]
+    public async Task Should_not_write_an_assignment_folder_that_the_commit_has_as_a_link()
+    {
+        using var git = new GitRepositories();
+        var (path, _) = git.Create("student", new Dictionary<string, string> { ["readme.md"] = "hello\n" });
+        // A host folder the runner can read: a linked assignment folder would have been copied into the sandbox.
+        var host = Path.Combine(git.Root, "host");
+        Directory.CreateDirectory(Path.Combine(host, "nested"));
+        File.WriteAllText(Path.Combine(host, "nested", "secret.txt"), "runner secret\n");
+        File.CreateSymbolicLink(Path.Combine(path, "week1"), host);
+        File.CreateSymbolicLink(Path.Combine(path, "week2"), host);
+        string commit;
+        using (var repository = new Repository(path))
+        {
+            Commands.Stage(repository, ["week1", "week2"]);
+            var author = new Signature("Specs", "specs@example.test", DateTimeOffset.UtcNow);
+            commit = repository.Commit("links", author, author).Sha;
+        }
+        var runner = new Runner(git.Root);
+
+        foreach (var folder in new[] { "week1", "week2/nested" })
+        {
+            var workspace = await runner.Checkout(path, commit, folder);
+            Assert.That(Path.Exists(Path.Combine(workspace, "repository", folder)), Is.False, $"{folder} was written or links out");
+        }
     }
 
     [Test]
