@@ -7,12 +7,12 @@ namespace Computor.RunnerSpecs;
 
 public class When_student_commits_are_checked_out
 {
-    sealed class Runner(string root, int mirrorEntries = 1000)
+    sealed class Runner(string root, int mirrorEntries = 1000, long mirrorMaxMegabytes = 256)
     {
         public string Mirrors { get; } = Path.Combine(root, "mirrors");
 
-        readonly GitCheckout git = new(new GitCredentials(Options.Create(new GitCredentialOptions())),
-            new RepositoryMirrors(Options.Create(new GitOptions { MirrorDirectory = Path.Combine(root, "mirrors"), MirrorEntries = mirrorEntries })));
+        readonly GitCheckout git = new(new GitCredentials(Options.Create(new GitCredentialOptions())), new RepositoryMirrors(Options.Create(
+            new GitOptions { MirrorDirectory = Path.Combine(root, "mirrors"), MirrorEntries = mirrorEntries, MirrorMaxMegabytes = mirrorMaxMegabytes })));
 
         /// <summary>A run's checkout of one folder, in a workspace of its own; returns the workspace.</summary>
         public async Task<string> Checkout(string repository, string commit, string directory = "week1")
@@ -145,6 +145,22 @@ public class When_student_commits_are_checked_out
             Assert.That(first500Ms, Is.Not.SameAs(waiting), "the checkout went ahead while the mirror was held");
         }
         Assert.That(Solution(await waiting), Is.EqualTo("x = 2\n"));
+    }
+
+    [Test]
+    public async Task Should_test_a_repository_too_large_to_keep_and_then_not_keep_it()
+    {
+        using var git = new GitRepositories();
+        var (path, small) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 1\n" });
+        var runner = new Runner(git.Root, mirrorMaxMegabytes: 1);
+        await runner.Checkout(path, small);
+        Assert.That(Directory.GetDirectories(runner.Mirrors), Has.Length.EqualTo(1), "a small repository is kept");
+
+        // Two megabytes of text that compresses to no less than one and a half.
+        var noise = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(1536 << 10));
+        var (_, large) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 2\n", ["week1/data.txt"] = noise });
+        Assert.That(Solution(await runner.Checkout(path, large)), Is.EqualTo("x = 2\n"));
+        Assert.That(Directory.GetDirectories(runner.Mirrors), Is.Empty, "the grown mirror was not kept");
     }
 
     [Test]

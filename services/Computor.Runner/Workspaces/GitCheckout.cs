@@ -21,9 +21,12 @@ public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mi
         {
             try
             {
-                if (!Holds(mirror, commit))
+                var fetched = !Holds(mirror, commit);
+                if (fetched)
                     Fetch(mirror, url);
                 Write(mirror, commit, target, directory, url);
+                if (fetched)
+                    mirror.ForgetIfTooLarge();
             }
             catch (LibGit2SharpException e)
             {

@@ -19,5 +19,8 @@ public sealed class GitOptions
     /// <summary>Mirrors kept (one per repository, mostly one per student); the least recently used beyond this are removed.</summary>
     public int MirrorEntries { get; set; } = 1000;
 
+    /// <summary>A repository larger than this is used for its run and then not kept (a student may push a huge one).</summary>
+    public long MirrorMaxMegabytes { get; set; } = 256;
+
     public string Mirrors => MirrorDirectory ?? CacheDirectory + "-mirrors";
 }

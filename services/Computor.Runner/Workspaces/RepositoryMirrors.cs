@@ -33,7 +33,7 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
             held = await LockFile(key, cancellationToken);
             var path = Path.Combine(Root, key);
             var lockFile = held;
-            var mirror = new Mirror(path, url, () =>
+            var mirror = new Mirror(path, url, options.Value.MirrorMaxMegabytes << 20, () =>
             {
                 lockFile.Dispose();
                 gate.Release();
@@ -110,7 +110,7 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
     }
 
     /// <summary>One repository's mirror, held exclusively.</summary>
-    public sealed class Mirror(string path, string url, Action release) : IDisposable
+    public sealed class Mirror(string path, string url, long maxBytes, Action release) : IDisposable
     {
         public const string Remote = "origin";
 
@@ -129,6 +129,13 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
             // Branches into branches: libgit2 also updates what a remote's own refspec names, and a default one would
             // keep a second copy of every branch under refs/remotes.
             repository.Network.Remotes.Add(Remote, url, "+refs/heads/*:refs/heads/*");
+        }
+
+        /// <summary>After a fetch: a mirror grown beyond the size a mirror may have is removed rather than kept.</summary>
+        public void ForgetIfTooLarge()
+        {
+            if (new DirectoryInfo(Path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) > maxBytes)
+                Directory.Delete(Path, recursive: true);
         }
 
         public void Dispose() => release();
