@@ -164,6 +164,22 @@ public class When_student_commits_are_checked_out
     }
 
     [Test]
+    public async Task Should_fetch_a_mirror_whole_again_once_its_fetches_left_too_many_packs()
+    {
+        using var git = new GitRepositories();
+        var runner = new Runner(git.Root);
+        var packs = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (path, commit) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = $"x = {i}\n" });
+            Assert.That(Solution(await runner.Checkout(path, commit)), Is.EqualTo($"x = {i}\n"));
+            packs.Add(Directory.GetDirectories(runner.Mirrors).Sum(m => Directory.GetFiles(m, "*.pack", SearchOption.AllDirectories).Length));
+        }
+        Assert.That(packs.Max(), Is.LessThanOrEqualTo(32), "every lookup searches every pack");
+        Assert.That(packs.Skip(packs.IndexOf(packs.Max()) + 1).First(), Is.LessThanOrEqualTo(1), "the next run fetched the repository whole");
+    }
+
+    [Test]
     public async Task Should_keep_no_more_mirrors_than_configured_but_never_take_one_in_use()
     {
         using var git = new GitRepositories();

@@ -21,12 +21,11 @@ public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mi
         {
             try
             {
-                var fetched = !Holds(mirror, commit);
+                var (fetched, tree, sha) = Find(mirror, url, commit, directory);
+                if (tree is not null)
+                    Write(mirror, tree, sha, Path.Combine(target, Folder(directory)), target + ".index");
                 if (fetched)
-                    Fetch(mirror, url);
-                Write(mirror, commit, target, directory, url);
-                if (fetched)
-                    mirror.ForgetIfTooLarge();
+                    mirror.ForgetIfOutgrown();
             }
             catch (LibGit2SharpException e)
             {
@@ -36,51 +35,70 @@ public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mi
         }, cancellationToken);
     }
 
-    static bool Holds(RepositoryMirrors.Mirror mirror, string commit)
+    /// <summary>
+    /// The commit, fetched first when the mirror lacks it, and the tree of its folder: null when the commit has no
+    /// such folder, or has it as a link or a file.
+    /// </summary>
+    (bool Fetched, ObjectId? Tree, string Sha) Find(RepositoryMirrors.Mirror mirror, string url, string commit, string? directory)
     {
-        using var repository = new Repository(mirror.Path);
-        return repository.Lookup<Commit>(commit) is not null;
-    }
-
-    /// <summary>What the repository has new; a mirror that cannot be updated is fetched anew, once.</summary>
-    void Fetch(RepositoryMirrors.Mirror mirror, string url)
-    {
-        var fetch = new FetchOptions { CredentialsProvider = credentials.For(url), Prune = true, TagFetchMode = TagFetchMode.None };
+        var repository = new Repository(mirror.Path);
         try
         {
-            using var repository = new Repository(mirror.Path);
-            Commands.Fetch(repository, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+            var fetched = repository.Lookup<Commit>(commit) is null;
+            if (fetched)
+                repository = Fetch(mirror, repository, url);
+            var found = repository.Lookup<Commit>(commit)
+                ?? throw new WorkspaceException($"commit {Short(commit)} not found in {GitCredentials.Describe(url)}");
+            var folder = Folder(directory);
+            var tree = folder.Length == 0 ? found.Tree : found[folder]?.Target as Tree;
+            return (fetched, tree?.Id, found.Sha);
         }
-        catch (LibGit2SharpException)
+        finally
         {
-            // A runner killed during a fetch can leave lock files and half-written refs behind.
-            mirror.Reset();
-            using var repository = new Repository(mirror.Path);
-            Commands.Fetch(repository, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+            repository.Dispose();
         }
     }
 
     /// <summary>
-    /// libgit2's checkout of the folder's own tree into its place under the target, with an index of its own beside
-    /// the target: no pathspec, so folder names with <c>*</c>, <c>?</c> or <c>[</c> mean themselves, and libgit2's
-    /// path checks (no <c>.git</c>, no <c>..</c>) apply as they do to a clone. It moves the mirror's HEAD, which
-    /// nothing reads, while the mirror is held. A folder the commit lacks is not created.
+    /// What the repository has new, into the mirror opened as <paramref name="repository"/>; a mirror that cannot be
+    /// updated is fetched anew, once. Returns the mirror opened as it is now.
     /// </summary>
-    static void Write(RepositoryMirrors.Mirror mirror, string commit, string target, string? directory, string url)
+    Repository Fetch(RepositoryMirrors.Mirror mirror, Repository repository, string url)
     {
-        var folder = directory is null ? "" : string.Join('/', directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "."));
-        ObjectId tree;
-        using (var repository = new Repository(mirror.Path))
+        var fetch = new FetchOptions { CredentialsProvider = credentials.For(url), Prune = true, TagFetchMode = TagFetchMode.None };
+        try
         {
-            var found = repository.Lookup<Commit>(commit)
-                ?? throw new WorkspaceException($"commit {Short(commit)} not found in {GitCredentials.Describe(url)}");
-            if ((folder.Length == 0 ? found.Tree : found[folder]?.Target) is not Tree wanted)
-                return;
-            (tree, commit) = (wanted.Id, found.Sha);
+            Commands.Fetch(repository, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+            return repository;
         }
-        var place = Path.Combine(target, folder);
+        catch (LibGit2SharpException)
+        {
+            // A runner killed during a fetch can leave lock files and half-written refs behind.
+            repository.Dispose();
+            mirror.Reset();
+            var fresh = new Repository(mirror.Path);
+            try
+            {
+                Commands.Fetch(fresh, RepositoryMirrors.Mirror.Remote, RefSpecs, fetch, logMessage: null);
+                return fresh;
+            }
+            catch
+            {
+                fresh.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// libgit2's checkout of the folder's own tree into its place, with an index of its own outside the workspace's
+    /// folders: no pathspec, so folder names with <c>*</c>, <c>?</c> or <c>[</c> mean themselves, and libgit2's path
+    /// checks (no <c>.git</c>, no <c>..</c>) apply as they do to a clone. It moves the mirror's HEAD, which nothing
+    /// reads, while the mirror is held.
+    /// </summary>
+    static void Write(RepositoryMirrors.Mirror mirror, ObjectId tree, string commit, string place, string index)
+    {
         Directory.CreateDirectory(place);
-        var index = target + ".index";
         try
         {
             using var repository = new Repository(mirror.Path, new RepositoryOptions { WorkingDirectoryPath = place, IndexPath = index });
@@ -91,6 +109,10 @@ public sealed class GitCheckout(GitCredentials credentials, RepositoryMirrors mi
             File.Delete(index);
         }
     }
+
+    /// <summary>The folder as a path inside the tree: "./week1/" is "week1", the whole tree "".</summary>
+    static string Folder(string? directory) =>
+        directory is null ? "" : string.Join('/', directory.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "."));
 
     static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 }

@@ -114,6 +114,8 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
     {
         public const string Remote = "origin";
 
+        const int MaxPacks = 32;
+
         public string Path { get; } = path;
 
         /// <summary>
@@ -131,10 +133,15 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
             repository.Network.Remotes.Add(Remote, url, "+refs/heads/*:refs/heads/*");
         }
 
-        /// <summary>After a fetch: a mirror grown beyond the size a mirror may have is removed rather than kept.</summary>
-        public void ForgetIfTooLarge()
+        /// <summary>
+        /// After a fetch: a mirror grown beyond the size a mirror may have is removed rather than kept, and so is one of
+        /// too many packs. Each fetch adds a pack, libgit2 never repacks, and every lookup searches them all; the next
+        /// run fetches the repository whole, into one.
+        /// </summary>
+        public void ForgetIfOutgrown()
         {
-            if (new DirectoryInfo(Path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) > maxBytes)
+            var files = new DirectoryInfo(Path).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+            if (files.Sum(f => f.Length) > maxBytes || files.Count(f => f.Extension == ".pack") > MaxPacks)
                 Directory.Delete(Path, recursive: true);
         }
 
