@@ -141,8 +141,16 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
         public void ForgetIfOutgrown()
         {
             var files = new DirectoryInfo(Path).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-            if (files.Sum(f => f.Length) > maxBytes || files.Count(f => f.Extension == ".pack") > MaxPacks)
+            if (files.Sum(f => f.Length) <= maxBytes && files.Count(f => f.Extension == ".pack") <= MaxPacks)
+                return;
+            try
+            {
                 Directory.Delete(Path, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The run has its files; a mirror left half-deleted is made anew by the next one.
+            }
         }
 
         public void Dispose() => release();
