@@ -1,14 +1,23 @@
+using System.Globalization;
+
 namespace Computor.Bench.Burst;
 
 /// <summary>
-/// CPU time of process trees, from /proc: every live process's own time plus what its finished children used
-/// (the kernel adds a child's time to its parent once the parent has waited for it), so the short-lived sandboxes
-/// of a runner and the backends of PostgreSQL count for their tree.
+/// CPU time of process trees. Where the benchmark may make cpuacct cgroups (root on cgroup v1), every snapshot moves
+/// each tree's processes into a group of its own and reads the group's usage, so whatever they start later counts for
+/// them. Otherwise the time comes from /proc: a live process's own time plus what the children it waited for used.
+/// That misses the sandboxes: bubblewrap's outer process exits without waiting for the init of the sandbox's pid
+/// namespace, so the kernel never hands the time of the student's interpreter up to the runner.
 /// </summary>
 static class ProcessCpu
 {
     // /proc reports times in USER_HZ, which Linux fixes at 100 for user space.
     const double TicksPerSecond = 100;
+    const string Hierarchy = "/sys/fs/cgroup/cpuacct";
+    static readonly string Groups = Path.Combine(Hierarchy, "computor-bench");
+
+    /// <summary>Whether the trees' time comes from cgroups, sandboxes included.</summary>
+    public static bool Grouped { get; } = MayGroup();
 
     sealed record Entry(int Pid, int Parent, string CommandLine, double Seconds);
 
@@ -19,9 +28,31 @@ static class ProcessCpu
         var children = entries.Values.ToLookup(e => e.Parent);
         // A tree ends where another named tree begins: the client started the services, but their time is their own.
         var named = roots.Values.SelectMany(r => r).ToHashSet();
-        double Tree(int pid) => (entries.TryGetValue(pid, out var e) ? e.Seconds : 0)
-            + children[pid].Where(c => !named.Contains(c.Pid)).Sum(c => Tree(c.Pid));
-        return roots.ToDictionary(r => r.Key, r => r.Value.Sum(Tree));
+        IEnumerable<Entry> Tree(int pid) => (entries.TryGetValue(pid, out var e) ? [e] : Array.Empty<Entry>())
+            .Concat(children[pid].Where(c => !named.Contains(c.Pid)).SelectMany(c => Tree(c.Pid)));
+        return roots.ToDictionary(r => r.Key, r => Grouped ? InGroup(r.Key, r.Value.SelectMany(Tree)) : r.Value.SelectMany(Tree).Sum(e => e.Seconds));
+    }
+
+    /// <summary>Seconds all cores spent busy (kernel threads and interrupts included), from /proc/stat.</summary>
+    public static double Machine()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // user, nice, system, then idle and iowait (not busy), then irq, softirq, steal.
+        return new[] { 1, 2, 3, 6, 7, 8 }.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>Moves every process back to the hierarchy's root and removes the benchmark's groups.</summary>
+    public static void Release()
+    {
+        if (!Grouped)
+            return;
+        foreach (var group in Directory.EnumerateDirectories(Groups))
+        {
+            foreach (var pid in File.ReadAllLines(Path.Combine(group, "cgroup.procs")))
+                Move(pid, Hierarchy);
+            Remove(group);
+        }
+        Remove(Groups);
     }
 
     /// <summary>The processes whose command line names <paramref name="text"/> while their parent's does not: a server's roots.</summary>
@@ -32,6 +63,54 @@ static class ProcessCpu
             .Where(e => e.CommandLine.Contains(text, StringComparison.Ordinal)
                 && !(entries.TryGetValue(e.Parent, out var parent) && parent.CommandLine.Contains(text, StringComparison.Ordinal)))
             .Select(e => e.Pid).ToList();
+    }
+
+    static double InGroup(string name, IEnumerable<Entry> processes)
+    {
+        var group = Path.Combine(Groups, name);
+        Directory.CreateDirectory(group);
+        foreach (var process in processes)
+            Move(process.Pid.ToString(CultureInfo.InvariantCulture), group);
+        return long.Parse(File.ReadAllText(Path.Combine(group, "cpuacct.usage")), CultureInfo.InvariantCulture) / 1e9;
+    }
+
+    static void Move(string pid, string group)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(group, "cgroup.procs"), pid);
+        }
+        catch (IOException)
+        {
+            // it ended while we looked
+        }
+    }
+
+    static void Remove(string group)
+    {
+        try
+        {
+            Directory.Delete(group);
+        }
+        catch (IOException)
+        {
+            // a process we did not know of still runs in it; an empty group costs nothing and is reused next time
+        }
+    }
+
+    static bool MayGroup()
+    {
+        try
+        {
+            if (!Directory.Exists(Hierarchy))
+                return false;
+            Directory.CreateDirectory(Groups);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     static Dictionary<int, Entry> Entries()

@@ -74,10 +74,12 @@ foreach (var runnerCount in rounds)
         };
         var versions = course.NewVersions(++version, size);
         var cpuBefore = ProcessCpu.Snapshot(Trees());
+        var machineBefore = ProcessCpu.Machine();
         var wall = Stopwatch.StartNew();
         var runs = await Round.Burst(apiAddress, course, versions, clients: 200);
         var wallSeconds = wall.Elapsed.TotalSeconds;
         var cpu = ProcessCpu.Snapshot(Trees()).ToDictionary(c => c.Key, c => c.Value - cpuBefore[c.Key]);
+        var machine = ProcessCpu.Machine() - machineBefore;
         var trickle = await Round.Trickle(apiAddress, course, student => course.NewVersion(++version, student), TrickleRuns);
         var trickled = trickle.Where(t => t.Run.Status == "finished" && t.Run.Started != default).ToList();
         var orchestration = trickled.Select(t => t.EndToEndMs - (t.Run.Finished - t.Run.Started).TotalMilliseconds).ToList();
@@ -86,7 +88,9 @@ foreach (var runnerCount in rounds)
         var comeback = trickled.Select(t => t.EndToEndMs - t.Run.AcceptMs - (t.Run.Finished - t.Run.Created).TotalMilliseconds);
         // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
         var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
+        var rawMachineBefore = ProcessCpu.Machine();
         var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots, new Dictionary<string, string> { ["Sandbox:WorkDirectory"] = runnerWork["Sandbox:WorkDirectory"] });
+        var rawMachine = ProcessCpu.Machine() - rawMachineBefore;
         var rawCpu = ProcessCpu.Snapshot(Trees())["client"] - rawBefore;
         var failed = runs.Count(r => r.Status != "finished");
         var e2e = runs.Select(r => (r.Finished - r.Created).TotalMilliseconds).ToList();
@@ -108,7 +112,9 @@ foreach (var runnerCount in rounds)
             + $" finished on the runner to seen by the client {Round.Percentile(comeback, 50),4:0} ms");
         Say($"  drain throughput {drain,6:0.0} runs/s; raw limit (same suites, harness, sandbox, {runnerCount * Slots} at once, no API/broker/DB) {raw,6:0.0} runs/s; ratio {drain / raw:0.00} (target >= 0.85)");
         Say($"  CPU per run: {string.Join(", ", cpu.Select(c => $"{c.Key} {c.Value * 1000 / runs.Count:0} ms"))}; total {cpu.Values.Sum() * 1000 / runs.Count:0} ms"
-            + $" ({cpu.Values.Sum() / wallSeconds:0.0} of {Environment.ProcessorCount} cores busy); raw limit {rawCpu * 1000 / size:0} ms");
+            + (ProcessCpu.Grouped ? "" : " (without the sandboxes, see ProcessCpu)"));
+        Say($"    whole machine {machine * 1000 / runs.Count:0} ms ({machine / wallSeconds:0.0} of {Environment.ProcessorCount} cores busy);"
+            + $" raw limit {rawCpu * 1000 / size:0} ms, whole machine {rawMachine * 1000 / size:0} ms");
         Say($"  scaling: {drain / firstThroughput:0.00}x the first round's throughput");
         Say($"  peak RSS: api {api.PeakRssMb():0} MB, system {system.PeakRssMb():0} MB, " + string.Join(", ", runners.Select(r => $"{r.Name} {r.PeakRssMb():0} MB")));
         Say("");
@@ -120,6 +126,7 @@ foreach (var runnerCount in rounds)
     }
 }
 
+ProcessCpu.Release();
 if (Directory.Exists(scratch))
     Directory.Delete(scratch, recursive: true);
 
