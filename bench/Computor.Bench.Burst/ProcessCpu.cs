@@ -22,7 +22,14 @@ static class ProcessCpu
     sealed record Entry(int Pid, int Parent, string CommandLine, double Seconds);
 
     /// <summary>Seconds used by each named tree; a tree is the processes with one of its root ids and their descendants.</summary>
-    public static Dictionary<string, double> Snapshot(IReadOnlyDictionary<string, IReadOnlyCollection<int>> roots)
+    public static Dictionary<string, double> Snapshot(IReadOnlyDictionary<string, IReadOnlyCollection<int>> roots) =>
+        Members(roots).ToDictionary(t => t.Key, t => Grouped ? InGroup(t.Key, t.Value) : t.Value.Sum(e => e.Seconds));
+
+    /// <summary>The process ids of each named tree.</summary>
+    public static Dictionary<string, IReadOnlyList<int>> Processes(IReadOnlyDictionary<string, IReadOnlyCollection<int>> roots) =>
+        Members(roots).ToDictionary(t => t.Key, t => (IReadOnlyList<int>)t.Value.Select(e => e.Pid).ToList());
+
+    static Dictionary<string, List<Entry>> Members(IReadOnlyDictionary<string, IReadOnlyCollection<int>> roots)
     {
         var entries = Entries();
         var children = entries.Values.ToLookup(e => e.Parent);
@@ -30,7 +37,7 @@ static class ProcessCpu
         var named = roots.Values.SelectMany(r => r).ToHashSet();
         IEnumerable<Entry> Tree(int pid) => (entries.TryGetValue(pid, out var e) ? [e] : Array.Empty<Entry>())
             .Concat(children[pid].Where(c => !named.Contains(c.Pid)).SelectMany(c => Tree(c.Pid)));
-        return roots.ToDictionary(r => r.Key, r => Grouped ? InGroup(r.Key, r.Value.SelectMany(Tree)) : r.Value.SelectMany(Tree).Sum(e => e.Seconds));
+        return roots.ToDictionary(r => r.Key, r => r.Value.SelectMany(Tree).ToList());
     }
 
     /// <summary>Seconds all cores spent busy (kernel threads and interrupts included), from /proc/stat.</summary>
@@ -44,15 +51,8 @@ static class ProcessCpu
     /// <summary>Moves every process back to the hierarchy's root and removes the benchmark's groups.</summary>
     public static void Release()
     {
-        if (!Grouped)
-            return;
-        foreach (var group in Directory.EnumerateDirectories(Groups))
-        {
-            foreach (var pid in File.ReadAllLines(Path.Combine(group, "cgroup.procs")))
-                Move(pid, Hierarchy);
-            Remove(group);
-        }
-        Remove(Groups);
+        if (Grouped)
+            Cgroups.Disband(Hierarchy, Groups);
     }
 
     /// <summary>The processes whose command line names <paramref name="text"/> while their parent's does not: a server's roots.</summary>
@@ -70,32 +70,8 @@ static class ProcessCpu
         var group = Path.Combine(Groups, name);
         Directory.CreateDirectory(group);
         foreach (var process in processes)
-            Move(process.Pid.ToString(CultureInfo.InvariantCulture), group);
+            Cgroups.Move(process.Pid, group);
         return long.Parse(File.ReadAllText(Path.Combine(group, "cpuacct.usage")), CultureInfo.InvariantCulture) / 1e9;
-    }
-
-    static void Move(string pid, string group)
-    {
-        try
-        {
-            File.WriteAllText(Path.Combine(group, "cgroup.procs"), pid);
-        }
-        catch (IOException)
-        {
-            // it ended while we looked
-        }
-    }
-
-    static void Remove(string group)
-    {
-        try
-        {
-            Directory.Delete(group);
-        }
-        catch (IOException)
-        {
-            // a process we did not know of still runs in it; an empty group costs nothing and is reused next time
-        }
     }
 
     static bool MayGroup()

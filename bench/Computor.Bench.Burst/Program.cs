@@ -49,6 +49,8 @@ using var course = await BenchCourse.Create(adminClient, size);
 
 Say($"Burst benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({Cpu()}), N = {size}, {Slots} slots per runner");
 Say("Services as separate processes on PostgreSQL, RabbitMQ and s3rver started by deploy/local; every submission polled every 2 s;");
+if (CoreSplit.RunnerCores is { } cores)
+    Say($"Runners with their sandboxes, and the raw limit, on cores {cores}; everything else on cores {CoreSplit.OtherCores} (BENCH_RUNNER_CORES).");
 Say(scratch.StartsWith("/dev/shm/", StringComparison.Ordinal) ? "runs' checkouts and sandbox copies in memory (/dev/shm)." : "runs' checkouts and sandbox copies on disk (no /dev/shm).");
 Say("");
 double? firstThroughput = null;
@@ -65,13 +67,14 @@ foreach (var runnerCount in rounds)
                 ("WORKER_CONCURRENCY", Slots.ToString()), ("Sandbox:FirstUid", (61000 + 100 * i).ToString()),
                 .. runnerWork.Select(w => (w.Key, w.Value))]), new Uri(address, "/health/ready")));
         }
-        // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
-        // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
-        await Round.Burst(apiAddress, course, course.NewVersions(++version, Math.Min(size, 150 * Math.Max(2, runnerCount))), clients: 200);
         Dictionary<string, IReadOnlyCollection<int>> Trees() => new(servers.Processes())
         {
             ["api"] = [api.Id], ["system"] = [system.Id], ["runners"] = runners.Select(r => r.Id).ToList(), ["client"] = [Environment.ProcessId],
         };
+        CoreSplit.Place(ProcessCpu.Processes(Trees()), onRunnerCores: "runners");
+        // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
+        // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
+        await Round.Burst(apiAddress, course, course.NewVersions(++version, Math.Min(size, 150 * Math.Max(2, runnerCount))), clients: 200);
         var versions = course.NewVersions(++version, size);
         var cpuBefore = ProcessCpu.Snapshot(Trees());
         var machineBefore = ProcessCpu.Machine();
@@ -87,6 +90,7 @@ foreach (var runnerCount in rounds)
         var dispatch = trickled.Select(t => (t.Run.Started - t.Run.Created).TotalMilliseconds);
         var comeback = trickled.Select(t => t.EndToEndMs - t.Run.AcceptMs - (t.Run.Finished - t.Run.Created).TotalMilliseconds);
         // The raw limit runs in this process: its time then is the suites' and the sandboxes'.
+        CoreSplit.Place(ProcessCpu.Processes(Trees()), onRunnerCores: "client");
         var rawBefore = ProcessCpu.Snapshot(Trees())["client"];
         var rawMachineBefore = ProcessCpu.Machine();
         var raw = await RawLimit.RunsPerSecond(size, runnerCount * Slots, new Dictionary<string, string> { ["Sandbox:WorkDirectory"] = runnerWork["Sandbox:WorkDirectory"] });
@@ -127,6 +131,7 @@ foreach (var runnerCount in rounds)
 }
 
 ProcessCpu.Release();
+CoreSplit.Release();
 if (Directory.Exists(scratch))
     Directory.Delete(scratch, recursive: true);
 
