@@ -21,6 +21,8 @@ namespace Computor.Api;
 public static class ApiExtensions
 {
     public const long MaxJsonBodyBytes = 1024 * 1024;
+    static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+    const int KeptEntries = 100_000;
 
     /// <summary>
     /// The HTTP API: persistence with its outbox relay, a publish-only bus, token authentication, snake_case
@@ -35,6 +37,13 @@ public static class ApiExtensions
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Configure(o => o.AdminToken = builder.Configuration["COMPUTOR_ADMIN_TOKEN"]);
+        // Status polls and their tokens from memory, coherent with the database through its change notifications (ADR 23).
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChangeFeed>());
+        builder.Services.AddSingleton(services => new CoherentCache<string, TokenOwner>(services.GetRequiredService<ChangeFeed>(),
+            services.GetRequiredService<TimeProvider>(), KeptFor, KeptEntries, change => change == "access" ? null : []));
+        builder.Services.AddSingleton(services => new CoherentCache<Guid, ResultAccess.Visible>(services.GetRequiredService<ChangeFeed>(),
+            services.GetRequiredService<TimeProvider>(), KeptFor, KeptEntries, ResultAccess.Affected));
         builder.Services.AddScoped<Logins>();
         builder.Services.AddScoped<StudentContents>();
         builder.Services.AddRequestLimits(builder.Configuration);

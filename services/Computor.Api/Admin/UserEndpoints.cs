@@ -38,7 +38,8 @@ static class UserEndpoints
         admin.MapGet("/users/{id:guid}", async (Guid id, ComputorDb db, CancellationToken ct) =>
             await db.Users.FindAsync([id], ct) is { } user ? Results.Ok(user) : ApiProblem.NotFound("user"));
         // A new password ends the user's logins: whoever knew the old one is logged out.
-        admin.MapPut("/users/{id:guid}/password", async (Guid id, SetPassword body, ComputorDb db, CancellationToken ct) =>
+        admin.MapPut("/users/{id:guid}/password", async (Guid id, SetPassword body, ComputorDb db, CoherentCache<string, TokenOwner> owners,
+            CancellationToken ct) =>
         {
             if (Passwords.Problem(body.Password) is { } weak)
                 return ApiProblem.Invalid("password", weak);
@@ -47,6 +48,7 @@ static class UserEndpoints
                 return ApiProblem.NotFound("user");
             await db.LoginSessions.Where(s => s.UserId == id && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, DateTimeOffset.UtcNow), ct);
+            owners.Clear();
             return Results.NoContent();
         });
         admin.MapPost("/users/{id:guid}/api-tokens", async (Guid id, CreateToken body, ComputorDb db, CancellationToken ct) =>
@@ -61,10 +63,12 @@ static class UserEndpoints
             await db.SaveChangesAsync(ct);
             return Results.Created($"/users/{id}/api-tokens/{row.Id}", new IssuedToken(row.Id, id, row.Name, token));
         });
-        admin.MapDelete("/users/{id:guid}/api-tokens/{tokenId:guid}", async (Guid id, Guid tokenId, ComputorDb db, CancellationToken ct) =>
+        admin.MapDelete("/users/{id:guid}/api-tokens/{tokenId:guid}", async (Guid id, Guid tokenId, ComputorDb db, CoherentCache<string, TokenOwner> owners,
+            CancellationToken ct) =>
         {
             var revoked = await db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == id && t.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTimeOffset.UtcNow), ct);
+            owners.Clear();
             return revoked == 0 ? ApiProblem.NotFound("api token") : Results.NoContent();
         });
     }

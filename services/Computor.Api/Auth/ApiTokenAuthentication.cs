@@ -19,6 +19,7 @@ sealed class ApiTokenAuthentication(
     UrlEncoder encoder,
     IOptions<AuthOptions> auth,
     ComputorDb db,
+    CoherentCache<string, TokenOwner> owners,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -36,20 +37,26 @@ sealed class ApiTokenAuthentication(
         if (!string.IsNullOrEmpty(adminToken) && ApiTokens.SameToken(token, adminToken))
             return Success(Guid.Empty, "admin", isAdmin: true);
 
+        // Clients poll every 2 s with the same token: its owner is kept in memory until the database announces a
+        // change to any token, login, user or membership (ChangeFeed), so a revocation still holds at once.
         var hash = ApiTokens.Hash(token);
+        if (owners.TryGet(hash, out var owner))
+            return Success(owner.Id, owner.Username, owner.IsAdmin);
+        var version = owners.Version;
         var now = clock.GetUtcNow();
-        var user = token.StartsWith(ApiTokens.AccessTokenPrefix, StringComparison.Ordinal)
+        var found = token.StartsWith(ApiTokens.AccessTokenPrefix, StringComparison.Ordinal)
             ? await db.LoginSessions.AsNoTracking()
                 .Where(s => s.AccessTokenHash == hash && s.EndedAt == null && s.AccessExpiresAt > now)
-                .Join(db.Users, s => s.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
+                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Owner = new TokenOwner(u.Id, u.Username, u.IsAdmin), Expires = (DateTimeOffset?)s.AccessExpiresAt })
                 .SingleOrDefaultAsync(Context.RequestAborted)
             : await db.ApiTokens.AsNoTracking()
                 .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-                .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => new { u.Id, u.Username, u.IsAdmin })
+                .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => new { Owner = new TokenOwner(u.Id, u.Username, u.IsAdmin), Expires = (DateTimeOffset?)null })
                 .SingleOrDefaultAsync(Context.RequestAborted);
-        return user is null
-            ? AuthenticateResult.Fail("unknown or revoked token")
-            : Success(user.Id, user.Username, user.IsAdmin);
+        if (found is null)
+            return AuthenticateResult.Fail("unknown or revoked token");
+        owners.Keep(hash, found.Owner, version, found.Expires);
+        return Success(found.Owner.Id, found.Owner.Username, found.Owner.IsAdmin);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Computor.Api.Auth;
 
 /// <summary>Password logins and their sessions: issue, rotate on refresh, end.</summary>
-sealed class Logins(ComputorDb db, IOptions<AuthOptions> options, TimeProvider clock)
+sealed class Logins(ComputorDb db, CoherentCache<string, TokenOwner> owners, IOptions<AuthOptions> options, TimeProvider clock)
 {
     /// <summary>What the client keeps: the access token for requests and the refresh token for the next one.</summary>
     public sealed record Issued(string AccessToken, string RefreshToken, int ExpiresIn, Guid UserId, string TokenType = "Bearer");
@@ -34,7 +34,10 @@ sealed class Logins(ComputorDb db, IOptions<AuthOptions> options, TimeProvider c
         var ended = await db.LoginSessions.Where(s => s.Id == session.Id && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.Rotated, true), ct);
         if (ended == 1)
+        {
+            owners.Clear();
             return await Start(session.UserId, session.FamilyId, ct);
+        }
         var again = await db.LoginSessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, ct);
         if (again.Rotated && now - again.EndedAt <= options.Value.RefreshReuseGrace)
             return await Start(session.UserId, session.FamilyId, ct);
@@ -55,6 +58,7 @@ sealed class Logins(ComputorDb db, IOptions<AuthOptions> options, TimeProvider c
         var now = clock.GetUtcNow();
         await db.LoginSessions.Where(s => s.FamilyId == family && (s.EndedAt == null || s.Rotated))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, x => x.EndedAt ?? now).SetProperty(x => x.Rotated, false), ct);
+        owners.Clear();
     }
 
     async Task<Issued> Start(Guid userId, Guid family, CancellationToken ct)

@@ -23,8 +23,9 @@ static class TestEndpoints
                 ? ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "MAINT_001", maintenance.Value.Message ?? "Testing is paused for maintenance")
                 : await submission.Submit(body, caller, ct)).RequireRateLimiting(RequestLimits.TestRequests);
 
-        api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
-            await db.FindVisible(id, caller, ct) is { } r
+        api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, CoherentCache<Guid, ResultAccess.Visible> kept, ClaimsPrincipal caller,
+            CancellationToken ct) =>
+            await db.FindVisible(id, caller, kept, ct) is { } r
                 ? Results.Ok(new { r.Id, Status = ResultView.StatusName(r.Status), r.StartedAt })
                 : ApiProblem.NotFound("result"));
 
@@ -63,9 +64,10 @@ static class TestEndpoints
                 : ApiProblem.NotFound("artifact");
         });
 
-        // Clients poll this every 2 s: one indexed read, and the body is a bare JSON string.
-        api.MapGet("/results/{id:guid}/status", async (Guid id, ComputorDb db, ClaimsPrincipal caller, CancellationToken ct) =>
-            await db.FindVisible(id, caller, ct) is { } r ? Results.Json(ResultView.StatusName(r.Status)) : ApiProblem.NotFound("result"));
+        // Clients poll this every 2 s: from memory while the database announces changes, and the body is a bare JSON string.
+        api.MapGet("/results/{id:guid}/status", async (Guid id, ComputorDb db, CoherentCache<Guid, ResultAccess.Visible> kept, ClaimsPrincipal caller,
+            CancellationToken ct) =>
+            await db.FindVisible(id, caller, kept, ct) is { } r ? Results.Json(ResultView.StatusName(r.Status)) : ApiProblem.NotFound("result"));
 
         // Marks a tested version as the official submission; withdrawing one is not offered.
         api.MapPatch("/results/{id:guid}", async (Guid id, ResultUpdate body, ComputorDb db, OfficialSubmissions submissions,

@@ -84,6 +84,9 @@ sealed class ComputorStack : IAsyncDisposable
 
     public HttpClient Client(string? token = null) => ApiClient.Create(ApiAddress, token);
 
+    /// <summary>A service of the running API.</summary>
+    public T ApiService<T>() where T : notnull => api!.Services.GetRequiredService<T>();
+
     public HttpClient Admin() => Client(AdminToken);
 
     public async Task StartSystem()
