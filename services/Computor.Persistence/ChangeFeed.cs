@@ -16,11 +16,14 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
     public const string Channel = "computor_changes";
     public const string ResultTrigger = "computor_results_changed";
 
-    /// <summary>How long the connection may stay silent before a query checks that it is still there.</summary>
+    /// <summary>How often, and how fast, an announcement of our own must come back on the listening connection.</summary>
     static readonly TimeSpan Silence = TimeSpan.FromSeconds(5);
+
+    const string ProbePrefix = "probe:";
 
     long generation;
     volatile bool live;
+    bool warnOnLoss;
 
     /// <summary>A change: <c>result:{id}:{test system id}</c>, or <c>access</c>; null when everything may have changed.</summary>
     public event Action<string?>? Changed;
@@ -46,8 +49,9 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
-                if (live)
+                if (warnOnLoss)
                     logger.LogWarning(e, "Stopped listening for database changes; status polls read the database until it is back");
+                warnOnLoss = false;
             }
             finally
             {
@@ -67,23 +71,42 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
     async Task Listen(NpgsqlDataSource dataSource, CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        connection.Notification += (_, e) => Announce(e.Payload, live: true);
-        await using var check = new NpgsqlCommand($"LISTEN {Channel}; SELECT count(*) FROM pg_trigger WHERE tgname = '{ResultTrigger}'", connection)
+        string? awaited = null;
+        connection.Notification += (_, e) =>
         {
-            CommandTimeout = (int)Silence.TotalSeconds,
+            if (!e.Payload.StartsWith(ProbePrefix, StringComparison.Ordinal))
+                Announce(e.Payload, live: true);
+            else if (e.Payload == awaited)
+                awaited = null;
         };
-        if ((long)(await check.ExecuteScalarAsync(stoppingToken))! == 0)
-            return; // migrations have not made the triggers yet
-        Announce(null, live: true);
-        logger.LogInformation("Listening for database changes: status polls are answered from memory");
         try
         {
+            await using (var check = new NpgsqlCommand($"LISTEN {Channel}; SELECT count(*) FROM pg_trigger WHERE tgname = '{ResultTrigger}'", connection)
+            {
+                CommandTimeout = (int)Silence.TotalSeconds,
+            })
+                if ((long)(await check.ExecuteScalarAsync(stoppingToken))! == 0)
+                    return; // migrations have not made the triggers yet
             while (true)
-                if (!await connection.WaitAsync(Silence, stoppingToken))
+            {
+                // An announcement made on another connection must come back on this one: so the channel works end to end
+                // (a transaction-pooling proxy in between would swallow it), and this connection is still there.
+                awaited = $"{ProbePrefix}{Guid.NewGuid():N}";
+                await using (var probe = dataSource.CreateCommand($"SELECT pg_notify('{Channel}', '{awaited}')"))
+                    await probe.ExecuteNonQueryAsync(stoppingToken);
+                var deadline = DateTime.UtcNow + Silence;
+                while (awaited is not null)
+                    if (deadline <= DateTime.UtcNow || !await connection.WaitAsync(deadline - DateTime.UtcNow, stoppingToken))
+                        throw new TimeoutException("an announcement made on another connection did not arrive on the listening one");
+                if (!live)
                 {
-                    await using var ping = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = (int)Silence.TotalSeconds };
-                    await ping.ExecuteScalarAsync(stoppingToken);
+                    Announce(null, live: true);
+                    warnOnLoss = true;
+                    logger.LogInformation("Listening for database changes: status polls are answered from memory");
                 }
+                for (var quiet = DateTime.UtcNow + Silence; DateTime.UtcNow < quiet;)
+                    await connection.WaitAsync(quiet - DateTime.UtcNow, stoppingToken);
+            }
         }
         finally
         {
@@ -91,7 +114,7 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
             live = false;
             try
             {
-                await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+                await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection) { CommandTimeout = 2 };
                 await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
