@@ -8,6 +8,10 @@ namespace Computor.Runner.Sandboxing;
 /// </summary>
 sealed class RunCgroup : IDisposable
 {
+    /// <summary>The controllers a run is limited by, and the folder under each that holds the runs' cgroups.</summary>
+    public static readonly string[] Controllers = ["memory", "pids"];
+    public const string Parent = "computor";
+
     readonly string[] directories;
 
     RunCgroup(string[] directories) => this.directories = directories;
@@ -16,11 +20,10 @@ sealed class RunCgroup : IDisposable
     public static RunCgroup? Create(string root, SandboxLimits limits)
     {
         var name = Guid.NewGuid().ToString("N");
-        var memory = Path.Combine(root, "memory", "computor", name);
-        var pids = Path.Combine(root, "pids", "computor", name);
-        if (!Directory.Exists(Path.Combine(root, "memory")) || !Directory.Exists(Path.Combine(root, "pids")))
+        if (Controllers.Any(c => !Directory.Exists(Path.Combine(root, c))))
             return null;
-        var cgroup = new RunCgroup([memory, pids]);
+        var cgroup = new RunCgroup(Controllers.Select(c => Path.Combine(root, c, Parent, name)).ToArray());
+        var (memory, pids) = (cgroup.directories[0], cgroup.directories[1]);
         try
         {
             Directory.CreateDirectory(memory);
