@@ -92,8 +92,11 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
                 // An announcement made on another connection must come back on this one: so the channel works end to end
                 // (a transaction-pooling proxy in between would swallow it), and this connection is still there.
                 awaited = $"{ProbePrefix}{Guid.NewGuid():N}";
-                await using (var probe = dataSource.CreateCommand($"SELECT pg_notify('{Channel}', '{awaited}')"))
+                await using (var probe = dataSource.CreateCommand($"SELECT pg_notify('{Channel}', $1)"))
+                {
+                    probe.Parameters.Add(new NpgsqlParameter { Value = awaited });
                     await probe.ExecuteNonQueryAsync(stoppingToken);
+                }
                 var deadline = DateTime.UtcNow + Silence;
                 while (awaited is not null)
                     if (deadline <= DateTime.UtcNow || !await connection.WaitAsync(deadline - DateTime.UtcNow, stoppingToken))
