@@ -24,6 +24,7 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
     long generation;
     volatile bool live;
     bool warnOnLoss;
+    bool toldWhyNot;
 
     /// <summary>A change: <c>result:{id}:{test system id}</c>, or <c>access</c>; null when everything may have changed.</summary>
     public event Action<string?>? Changed;
@@ -47,11 +48,14 @@ public sealed class ChangeFeed(IServiceProvider services, ILogger<ChangeFeed> lo
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Whatever failed, the API goes on answering from the database: this loop must never stop the host.
                 if (warnOnLoss)
                     logger.LogWarning(e, "Stopped listening for database changes; status polls read the database until it is back");
-                warnOnLoss = false;
+                else if (!toldWhyNot)
+                    logger.LogInformation("Not listening for database changes ({Reason}); status polls read the database", e.Message);
+                (warnOnLoss, toldWhyNot) = (false, true);
             }
             finally
             {
