@@ -104,6 +104,26 @@ public class When_a_submission_is_hostile
     }
 
     [Test]
+    public async Task Should_run_below_the_services_priority_and_not_raise_it()
+    {
+        using var hostile = new Assignment()
+            .Test("type: python\nproperties:\n  tests:\n    - name: priority\n      tests: [{name: niceness, value: 10}, {name: raised, value: false}]\n")
+            .Reference("niceness, raised = 0, True\n")
+            .Student("""
+                     import os
+                     niceness = os.nice(0)
+                     try:
+                         os.nice(-niceness)
+                         raised = True
+                     except PermissionError:
+                         raised = False
+                     """);
+        var collection = (await hostile.Run(Limits)).Collection("priority");
+        Assert.That(collection.Test("niceness").Result, Is.EqualTo(ReportResult.Passed), collection.Test("niceness").ResultMessage);
+        Assert.That(collection.Test("raised").Result, Is.EqualTo(ReportResult.Passed), collection.Test("raised").ResultMessage);
+    }
+
+    [Test]
     public async Task Should_end_background_processes_with_the_run()
     {
         const string marker = "98765.4321";

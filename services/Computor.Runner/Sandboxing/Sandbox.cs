@@ -73,7 +73,7 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
     public async Task<SandboxResult> Run(SandboxCommand command, SandboxLimits limits, CancellationToken cancellationToken)
     {
         using var cgroup = Enabled && options.Value.Cgroups && FileOwnership.IsRoot ? RunCgroup.Create(options.Value.CgroupRoot, limits) : null;
-        var start = Enabled ? Confined(command, limits) : Unconfined(command, limits);
+        var start = Lowered(Enabled ? Confined(command, limits) : Unconfined(command, limits));
         if (cgroup is not null)
             EnterFirst(start, cgroup);
         start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
@@ -148,14 +148,23 @@ public sealed class Sandbox(IOptions<SandboxOptions> options, ILogger<Sandbox> l
         return start;
     }
 
+    /// <summary>Started lowered, so every process of the run has the priority before it can fork.</summary>
+    ProcessStartInfo Lowered(ProcessStartInfo start) => options.Value.Niceness == 0
+        ? start
+        : Prefixed(start, options.Value.Nice, "-n", options.Value.Niceness.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The sandbox starts inside the cgroups, so every process it makes is counted.</summary>
-    static void EnterFirst(ProcessStartInfo start, RunCgroup cgroup)
+    static void EnterFirst(ProcessStartInfo start, RunCgroup cgroup) => Prefixed(start, "/bin/sh", "-c", cgroup.Enter, "sh");
+
+    /// <summary>The same command, run by <paramref name="program"/> with <paramref name="arguments"/> before it.</summary>
+    static ProcessStartInfo Prefixed(ProcessStartInfo start, string program, params string[] arguments)
     {
         var command = new[] { start.FileName }.Concat(start.ArgumentList).ToList();
-        start.FileName = "/bin/sh";
+        start.FileName = program;
         start.ArgumentList.Clear();
-        foreach (var a in new[] { "-c", cgroup.Enter, "sh" }.Concat(command))
+        foreach (var a in arguments.Concat(command))
             start.ArgumentList.Add(a);
+        return start;
     }
 
     ProcessStartInfo Unconfined(SandboxCommand command, SandboxLimits limits)

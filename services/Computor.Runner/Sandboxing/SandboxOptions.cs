@@ -16,6 +16,13 @@ public sealed class SandboxOptions
     [Required] public string Bubblewrap { get; set; } = "/usr/bin/bwrap";
     [Required] public string Setpriv { get; set; } = "/usr/bin/setpriv";
     [Required] public string Prlimit { get; set; } = "/usr/bin/prlimit";
+    [Required] public string Nice { get; set; } = "/usr/bin/nice";
+
+    /// <summary>
+    /// How much less CPU priority student code gets than the services (nice, 0-19): on a shared host, a
+    /// deadline's sandboxes, or a submission that spins, must not slow the API that accepts and answers students.
+    /// </summary>
+    [Range(0, 19)] public int Niceness { get; set; } = 10;
 
     /// <summary>
     /// First of the unprivileged uids runs use when the runner is root: each concurrent slot gets two
