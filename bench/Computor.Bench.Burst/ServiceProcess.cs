@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Computor.Bench.Burst;
@@ -16,16 +17,24 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The last lines it wrote (warnings and errors, at the benchmark's log level), to say why it did not start.
+        var said = new ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+                return;
+            said.Enqueue(line);
+            while (said.Count > 20)
+                said.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline && !process.HasExited)
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode}");
             try
             {
                 if ((await http.GetAsync(health)).IsSuccessStatusCode)
@@ -35,7 +44,10 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{name} did not become healthy at {health}");
+        var exited = process.HasExited ? $"exited with {process.ExitCode}" : $"did not become healthy at {health} within 90 s";
+        // A service that never started must not outlive the benchmark that started it.
+        new ServiceProcess(name, process).Dispose();
+        throw new InvalidOperationException($"{name} {exited}; its last lines:\n{string.Join('\n', said)}");
     }
 
     /// <summary>Peak resident memory (VmHWM) in MB, from /proc.</summary>
