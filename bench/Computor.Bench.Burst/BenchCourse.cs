@@ -7,15 +7,20 @@ namespace Computor.Bench.Burst;
 
 /// <summary>
 /// A released trivial Python assignment in local git repositories and <c>students</c> students, each with a
-/// token and a repository of its own, as in a course: a run fetches its student's new commit.
+/// token and a repository of its own, as in a course: a run fetches its student's new commit. A second
+/// assignment of the course is for warming the services up.
 /// </summary>
-sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> tokens) : IDisposable
+sealed class BenchCourse(string folder, Guid content, Guid unserved, IReadOnlyList<string> tokens) : IDisposable
 {
     public const string TestYaml = "type: python\nproperties:\n  tests:\n    - name: answer\n      tests: [{name: x}]\n";
     public const string Solution = "x = 42\n";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public Guid Content => content;
+
+    /// <summary>A MATLAB assignment, which no runner of the benchmark serves: its tests stay queued.</summary>
+    public Guid Unserved => unserved;
+
     public IReadOnlyList<string> Tokens => tokens;
     static string StudentRepository(string folder, int student) => Path.Combine(folder, "students", $"s{student}");
 
@@ -35,6 +40,11 @@ sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> toke
             course_id = course["id"], path = "week1", title = "Week 1", directory = "week1", execution_backend = "itpcp.exec.py",
             released_commit = released, timeout_seconds = 60,
         });
+        var unserved = await Post(admin, "/course-contents", new
+        {
+            course_id = course["id"], path = "warmup", title = "Warm-up", directory = "warmup", execution_backend = "itpcp.exec.mat",
+            released_commit = released,
+        });
         var tokens = new string[students];
         await Parallel.ForEachAsync(Enumerable.Range(0, students), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
@@ -45,7 +55,7 @@ sealed class BenchCourse(string folder, Guid content, IReadOnlyList<string> toke
                 user_id = user["id"], course_id = course["id"], role = "student", repository = new { http_url_to_repo = Url(StudentRepository(folder, i)) },
             });
         });
-        return new BenchCourse(folder, Guid.Parse(content["id"]!.GetValue<string>()), tokens);
+        return new BenchCourse(folder, Guid.Parse(content["id"]!.GetValue<string>()), Guid.Parse(unserved["id"]!.GetValue<string>()), tokens);
     }
 
     /// <summary>A new commit in the repository of each of the first <c>students</c> students: their versions for a round.</summary>

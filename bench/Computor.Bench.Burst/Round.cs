@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -82,6 +84,43 @@ static class Round
             runs.Add((seen, await Final(client, id, accepted)));
         }
         return runs;
+    }
+
+    /// <summary>
+    /// <c>count</c> tests of the assignment no runner serves, every student in turn, left queued: a fresh API and system
+    /// service pay for compiling their code over their first few thousand POSTs (ADR 17), and services that meet a
+    /// deadline have been running. Their versions name no commit, as nothing fetches them.
+    /// </summary>
+    public static async Task WarmServices(Uri api, BenchCourse course, int count, int clients)
+    {
+        using var gate = new SemaphoreSlim(clients);
+        for (var posted = 0; posted < count; posted += course.Tokens.Count)
+        {
+            await Task.WhenAll(course.Tokens.Take(count - posted).Select(async token =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    using var client = Client(api, token);
+                    // One test request per second per student: a student's next one may come round sooner.
+                    while (true)
+                    {
+                        var version = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+                        using var response = await client.PostAsJsonAsync("/tests", new { course_content_id = course.Unserved, version_identifier = version });
+                        if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                        {
+                            response.EnsureSuccessStatusCode();
+                            break;
+                        }
+                        await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
     }
 
     static async Task<Guid> Post(HttpClient client, BenchCourse course, string version)
