@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Computor.IntegrationSpecs.Infrastructure;
@@ -21,21 +22,39 @@ sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        // Drained so a chatty service never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drained so a chatty service never blocks on a full pipe; its last lines say why it did not start.
+        var said = new ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+                return;
+            said.Enqueue(line);
+            while (said.Count > 20)
+                said.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(process);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.Until(async () =>
+        try
         {
-            if (process.HasExited)
-                Assert.Fail($"{project} exited with {process.ExitCode} before it answered");
-            try { return (await http.GetAsync(health)).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, up => up, $"{project} to answer {health}", TimeSpan.FromSeconds(60));
+            await Eventually.Until(async () =>
+            {
+                if (process.HasExited)
+                    throw new InvalidOperationException($"{project} exited with {process.ExitCode} before it answered");
+                try { return (await http.GetAsync(health)).IsSuccessStatusCode; }
+                catch (HttpRequestException) { return false; }
+            }, up => up, $"{project} to answer {health}", TimeSpan.FromSeconds(60));
+        }
+        catch (Exception e)
+        {
+            // A service that never started must not outlive the spec that started it.
+            await service.DisposeAsync();
+            Assert.Fail($"{e.Message}\n{project}'s last lines:\n{string.Join('\n', said)}");
+        }
         return service;
     }
 
