@@ -12,8 +12,11 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
 
     public static async Task<ServiceProcess> Start(string root, string project, string name, IDictionary<string, string> settings, Uri health)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(root, "services", project, "bin", "Release", "net10.0", project + ".dll"));
+        var folder = Path.Combine(root, "services", project, "bin", "Release", "net10.0");
+        // Started in its own folder, as the images start it in /app: its content root, whose files the host watches
+        // for changes, is then that folder and not the caller's, such as the repository with the servers' data in it.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(folder, project + ".dll"));
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
