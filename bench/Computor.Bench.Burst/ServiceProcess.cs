@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using Computor.IntegrationSpecs.Infrastructure;
 
 namespace Computor.Bench.Burst;
 
@@ -20,20 +20,7 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        // The last lines it wrote (warnings and errors, at the benchmark's log level), to say why it did not start.
-        var said = new ConcurrentQueue<string>();
-        void Keep(string? line)
-        {
-            if (line is null)
-                return;
-            said.Enqueue(line);
-            while (said.Count > 20)
-                said.TryDequeue(out _);
-        }
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var said = new OutputTail(process);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -50,7 +37,7 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         var exited = process.HasExited ? $"exited with {process.ExitCode}" : $"did not become healthy at {health} within 90 s";
         // A service that never started must not outlive the benchmark that started it.
         new ServiceProcess(name, process).Dispose();
-        throw new InvalidOperationException($"{name} {exited}; its last lines:\n{string.Join('\n', said)}");
+        throw new InvalidOperationException($"{name} {exited}; its last lines:\n{said}");
     }
 
     /// <summary>Peak resident memory (VmHWM) in MB, from /proc.</summary>

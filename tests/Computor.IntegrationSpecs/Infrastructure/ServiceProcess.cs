@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Computor.IntegrationSpecs.Infrastructure;
@@ -22,20 +21,7 @@ sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        // Drained so a chatty service never blocks on a full pipe; its last lines say why it did not start.
-        var said = new ConcurrentQueue<string>();
-        void Keep(string? line)
-        {
-            if (line is null)
-                return;
-            said.Enqueue(line);
-            while (said.Count > 20)
-                said.TryDequeue(out _);
-        }
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var said = new OutputTail(process);
 
         var service = new ServiceProcess(process);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -53,7 +39,7 @@ sealed class ServiceProcess : IAsyncDisposable
         {
             // A service that never started must not outlive the spec that started it.
             await service.DisposeAsync();
-            Assert.Fail($"{e.Message}\n{project}'s last lines:\n{string.Join('\n', said)}");
+            Assert.Fail($"{e.Message}\n{project}'s last lines:\n{said}");
         }
         return service;
     }
