@@ -144,10 +144,12 @@ if (Directory.Exists(scratch))
 
 var readme = Path.Combine(root, "bench", "README.md");
 var text = await File.ReadAllTextAsync(readme);
-const string Begin = "<!-- burst: written by bench/burst.sh -->";
-const string End = "<!-- /burst -->";
-var block = $"{Begin}\n```\n{output.ToString().TrimEnd()}\n```\n{End}";
-text = text.Contains(Begin) ? text[..text.IndexOf(Begin, StringComparison.Ordinal)] + block + text[(text.IndexOf(End, StringComparison.Ordinal) + End.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+// Each placement keeps a block of its own: a run with the runners on their own cores does not replace the shared machine's.
+var (begin, end) = CoreSplit.RunnerCores is null
+    ? ("<!-- burst: written by bench/burst.sh -->", "<!-- /burst -->")
+    : ("<!-- burst-runner-cores: written by bench/burst.sh with BENCH_RUNNER_CORES -->", "<!-- /burst-runner-cores -->");
+var block = $"{begin}\n```\n{output.ToString().TrimEnd()}\n```\n{end}";
+text = text.Contains(begin) ? text[..text.IndexOf(begin, StringComparison.Ordinal)] + block + text[(text.IndexOf(end, StringComparison.Ordinal) + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
 await File.WriteAllTextAsync(readme, text);
 
 static string Cpu() => File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
