@@ -22,7 +22,7 @@ void Say(string line)
     output.AppendLine(line);
 }
 
-await using var servers = await Servers.Start(root);
+using var servers = await Servers.Start(root);
 var admin = $"bench-{Guid.NewGuid():N}";
 var apiAddress = new Uri($"http://127.0.0.1:{Shell.FreePort()}");
 var common = new Dictionary<string, string>
@@ -41,6 +41,14 @@ var runnerWork = new Dictionary<string, string>
     ["Worker:WorkDirectory"] = Path.Combine(scratch, "workspaces"), ["Sandbox:WorkDirectory"] = Path.Combine(scratch, "runs"),
     ["Git:CacheDirectory"] = Path.Combine(scratch, "references"), ["Git:MirrorDirectory"] = Path.Combine(scratch, "mirrors"),
 };
+// Also when the benchmark fails or is interrupted: the folder is in memory, the groups are the kernel's.
+using var leftovers = Interruption.OnExit(() =>
+{
+    ProcessCpu.Release();
+    CoreSplit.Release();
+    if (Directory.Exists(scratch))
+        Directory.Delete(scratch, recursive: true);
+});
 Dictionary<string, string> With(params (string Key, string Value)[] more) =>
     new(common.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))));
 
@@ -137,10 +145,7 @@ foreach (var runnerCount in rounds)
     }
 }
 
-ProcessCpu.Release();
-CoreSplit.Release();
-if (Directory.Exists(scratch))
-    Directory.Delete(scratch, recursive: true);
+leftovers.Dispose();
 
 var readme = Path.Combine(root, "bench", "README.md");
 var text = await File.ReadAllTextAsync(readme);

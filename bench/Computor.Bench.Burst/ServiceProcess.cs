@@ -6,6 +6,8 @@ namespace Computor.Bench.Burst;
 /// <summary>A built service started as its own process with its settings in the environment.</summary>
 sealed class ServiceProcess(string name, Process process) : IDisposable
 {
+    readonly IDisposable stopping = Interruption.OnExit(() => Stop(process));
+
     public string Name => name;
 
     public int Id => process.Id;
@@ -20,6 +22,7 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
+        var service = new ServiceProcess(name, process);
         var said = new OutputTail(process);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -28,7 +31,7 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
             try
             {
                 if ((await http.GetAsync(health)).IsSuccessStatusCode)
-                    return new ServiceProcess(name, process);
+                    return service;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -36,7 +39,7 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         }
         var exited = process.HasExited ? $"exited with {process.ExitCode}" : $"did not become healthy at {health} within 90 s";
         // A service that never started must not outlive the benchmark that started it.
-        new ServiceProcess(name, process).Dispose();
+        service.Dispose();
         throw new InvalidOperationException($"{name} {exited}; its last lines:\n{said}");
     }
 
@@ -47,7 +50,9 @@ sealed class ServiceProcess(string name, Process process) : IDisposable
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 
-    public void Dispose()
+    public void Dispose() => stopping.Dispose();
+
+    static void Stop(Process process)
     {
         if (!process.HasExited)
         {
