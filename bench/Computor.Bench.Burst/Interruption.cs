@@ -10,6 +10,7 @@ static class Interruption
 {
     static readonly Lock Gate = new();
     static readonly List<Action> Stops = [];
+    // Held for the life of the process: a registration that is collected no longer catches its signal.
     static readonly PosixSignalRegistration[] Signals =
         [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, Interrupt))];
     static bool interrupted;
