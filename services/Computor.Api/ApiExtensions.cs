@@ -84,6 +84,7 @@ public static class ApiExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOversizedJsonAnswers();
         app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();

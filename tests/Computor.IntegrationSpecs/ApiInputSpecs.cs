@@ -98,16 +98,17 @@ public sealed class When_the_api_gets_bad_input
         await Problem(response, 400);
     }
 
-    [Test]
-    public async Task Should_answer_413_for_a_body_over_a_megabyte()
+    // Most clients send their body without waiting for the server's go-ahead; either way the answer is a 413, not a
+    // connection cut while the client is still sending.
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Should_answer_413_for_a_body_over_a_megabyte(bool waitForContinue)
     {
-        // As a client sending a large body does, it waits for the server's go-ahead: the 413 comes before the body, and
-        // the server's closing of the connection cannot cut the client off while it is still sending.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/tests")
         {
-            Content = RawJson($$"""{"version_identifier":"{{new string('a', 2 * 1024 * 1024)}}"}"""),
+            Content = RawJson($$"""{"version_identifier":"{{new string('a', 2 * 1024 * 1024 - 100)}}"}"""),
         };
-        request.Headers.ExpectContinue = true;
+        request.Headers.ExpectContinue = waitForContinue;
         using var response = await student.SendAsync(request);
         await Problem(response, 413);
     }
