@@ -29,7 +29,7 @@ static class Interruption
         if (late)
         {
             stop();
-            Thread.Sleep(Timeout.Infinite);
+            AwaitTheEnd();
         }
         return new Stopping(stop);
     }
@@ -44,10 +44,10 @@ static class Interruption
                 waiting = interrupted;
                 mine = !waiting && Stops.Remove(stop);
             }
-            // The interruption stops everything and then ends the process. The benchmark's own way out, which a
-            // service stopped under it may have set off, must not end the process first.
+            // The benchmark's own way out, which a service stopped under it may have set off, must not end the process
+            // before the interruption has stopped everything.
             if (waiting)
-                Thread.Sleep(Timeout.Infinite);
+                AwaitTheEnd();
             if (mine)
                 stop();
         }
@@ -79,6 +79,9 @@ static class Interruption
         }
         Environment.Exit(128 + SignalNumber(context.Signal));
     }
+
+    /// <summary>Parks the caller for good: the interruption ends the process once it has stopped everything.</summary>
+    static void AwaitTheEnd() => Thread.Sleep(Timeout.Infinite);
 
     static int SignalNumber(PosixSignal signal) => signal switch
     {
