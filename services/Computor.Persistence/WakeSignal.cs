@@ -7,13 +7,20 @@ namespace Computor.Persistence;
 public sealed class WakeSignal<TWorker>
 {
     readonly SemaphoreSlim pending = new(0, 1);
+    readonly Lock notifying = new();
 
+    /// <summary>
+    /// In a burst most notices find one pending already. They must not release past the maximum: the exception that
+    /// throws cost the API hundreds of throws a second. Only notices raise the count, so under the lock it stays in bounds.
+    /// </summary>
     public void Notify()
     {
-        try { pending.Release(); }
-        catch (SemaphoreFullException) { }
+        lock (notifying)
+            if (pending.CurrentCount == 0)
+                pending.Release();
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Whether a notice came before the timeout.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         pending.WaitAsync(timeout, cancellationToken);
 }
