@@ -44,9 +44,6 @@ public sealed class ReportStore(IObjectStore store)
         return copy.ToArray();
     }
 
-    public async Task<IReadOnlyList<string>> Artifacts(Guid correlationId, CancellationToken cancellationToken) =>
-        (await StoredArtifacts(correlationId, cancellationToken)).Select(a => a.Name).ToList();
-
     /// <summary>The run's artifacts with their sizes; manifests written before sizes were kept list names only.</summary>
     public async Task<IReadOnlyList<StoredArtifact>> StoredArtifacts(Guid correlationId, CancellationToken cancellationToken)
     {

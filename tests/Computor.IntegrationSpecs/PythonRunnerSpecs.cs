@@ -68,6 +68,18 @@ public class When_a_student_tests_python_code
     }
 
     [Test]
+    public async Task Should_record_how_many_files_each_run_left()
+    {
+        // A result read lists its files from storage only when its run left some.
+        var (plotted, _) = await Test(Correct);
+        var (broken, student) = await Test("numbers = [1, 2, 3\n");
+        Assert.That(await Database.Texts(stack.Database, $"SELECT artifact_count FROM results WHERE id = '{plotted.Id()}'"), Is.EqualTo(new[] { "1" }));
+        Assert.That(await Database.Texts(stack.Database, $"SELECT artifact_count FROM results WHERE id = '{broken.Id()}'"), Is.EqualTo(new[] { "0" }));
+        Assert.That(broken["result_artifacts"]!.AsArray(), Is.Empty);
+        Assert.That(await student.GetStringAsync($"/results/{broken.Id()}/artifacts"), Is.EqualTo("[]"));
+    }
+
+    [Test]
     public async Task Should_report_the_failing_tests_of_a_wrong_submission_with_reasons()
     {
         var (result, _) = await Test(Correct.Replace("total += n", "total += 2 * n"));

@@ -25,7 +25,7 @@ public class When_reports_are_kept_in_a_folder
         var key = await store.Save(run, Encoding.UTF8.GetBytes("{\"result\":\"PASSED\"}"), [("c1_figure1.png", [0x89, 0x50])], CancellationToken.None);
 
         Assert.That(Encoding.UTF8.GetString((await store.Report(key, CancellationToken.None))!), Is.EqualTo("{\"result\":\"PASSED\"}"));
-        Assert.That(await store.Artifacts(run, CancellationToken.None), Is.EqualTo(new[] { "c1_figure1.png" }));
+        Assert.That(await store.StoredArtifacts(run, CancellationToken.None), Is.EqualTo(new[] { new StoredArtifact("c1_figure1.png", 2) }));
         await using var artifact = (await store.Artifact(run, "c1_figure1.png", CancellationToken.None))!;
         Assert.That(artifact.ReadByte(), Is.EqualTo(0x89));
         Assert.That(Directory.GetFiles(folder, "*.partial", SearchOption.AllDirectories), Is.Empty, "no half-written object is left");
@@ -37,7 +37,7 @@ public class When_reports_are_kept_in_a_folder
         var run = Guid.NewGuid();
         await store.Save(run, Encoding.UTF8.GetBytes("{}"), [], CancellationToken.None);
 
-        Assert.That(await store.Artifacts(run, CancellationToken.None), Is.Empty);
+        Assert.That(await store.StoredArtifacts(run, CancellationToken.None), Is.Empty);
         Assert.That(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EqualTo(new[] { "testSummary.json" }));
     }
 
@@ -45,7 +45,7 @@ public class When_reports_are_kept_in_a_folder
     public async Task Should_answer_null_for_a_run_without_a_report()
     {
         Assert.That(await store.Report(ReportStore.ReportKey(Guid.NewGuid()), CancellationToken.None), Is.Null);
-        Assert.That(await store.Artifacts(Guid.NewGuid(), CancellationToken.None), Is.Empty);
+        Assert.That(await store.StoredArtifacts(Guid.NewGuid(), CancellationToken.None), Is.Empty);
     }
 
     [TestCase("../outside.json")]

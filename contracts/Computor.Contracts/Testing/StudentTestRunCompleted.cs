@@ -10,6 +10,9 @@ public sealed record StudentTestRunCompleted
     /// <summary>Object-storage key of testSummary.json.</summary>
     public required string ReportLocation { get; init; }
 
+    /// <summary>How many files the run left beside its report; null when not counted (a stored report announced again).</summary>
+    public int? ArtifactCount { get; init; }
+
     public required DateTimeOffset FinishedAt { get; init; }
     /// <summary>When the runner started, again: the completion can overtake the start event it published first.</summary>
     public DateTimeOffset? StartedAt { get; init; }

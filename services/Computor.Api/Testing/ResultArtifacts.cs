@@ -29,8 +29,15 @@ sealed class ResultArtifacts(ReportStore store, ILogger<ResultArtifacts> logger)
     }
 
     async Task<IReadOnlyList<ResultArtifactView>> Listed(Result result, CancellationToken ct) =>
-        (await store.StoredArtifacts(result.TestSystemId, ct))
+        (await Stored(result, ct))
             .Select(a => new ResultArtifactView(a.Name, a.Name, ContentTypes.Of(a.Name), a.Size, result.FinishedAt)).ToList();
+
+    /// <summary>
+    /// What the run's manifest lists. Most runs leave no files and their runner said so: no request to storage then,
+    /// which for a missing manifest costs the storage server and the S3 client an error each, on every result read.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredArtifact>> Stored(Result result, CancellationToken ct) =>
+        result.ArtifactCount == 0 ? [] : await store.StoredArtifacts(result.TestSystemId, ct);
 
     /// <summary>A ZIP whose entry names are the listed file names; never an empty one because storage did not answer.</summary>
     public async Task<byte[]> Zip(Result result, CancellationToken ct)

@@ -45,12 +45,12 @@ static class TestEndpoints
                 ? Results.File(await artifacts.Zip(r, ct), "application/zip", $"result-{r.Id}-artifacts.zip")
                 : ApiProblem.NotFound("result"));
 
-        api.MapGet("/results/{id:guid}/artifacts", async (Guid id, ComputorDb db, ReportStore store, ClaimsPrincipal caller, CancellationToken ct) =>
+        api.MapGet("/results/{id:guid}/artifacts", async (Guid id, ComputorDb db, ResultArtifacts artifacts, ClaimsPrincipal caller, CancellationToken ct) =>
         {
             if (await db.FindVisible(id, caller, ct) is not { } r)
                 return ApiProblem.NotFound("result");
-            var names = await store.Artifacts(r.TestSystemId, ct);
-            return Results.Ok(names.Select(n => new { Name = n, Url = $"/results/{r.Id}/artifacts/{Uri.EscapeDataString(n)}" }));
+            var stored = await artifacts.Stored(r, ct);
+            return Results.Ok(stored.Select(a => new { a.Name, Url = $"/results/{r.Id}/artifacts/{Uri.EscapeDataString(a.Name)}" }));
         });
 
         api.MapGet("/results/{id:guid}/artifacts/{name}", async (Guid id, string name, ComputorDb db, ReportStore store, ClaimsPrincipal caller, CancellationToken ct) =>

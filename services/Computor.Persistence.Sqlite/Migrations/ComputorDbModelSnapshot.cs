@@ -385,6 +385,10 @@ namespace Computor.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int?>("ArtifactCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("artifact_count");
+
                     b.Property<Guid?>("ArtifactId")
                         .HasColumnType("TEXT")
                         .HasColumnName("artifact_id");

@@ -22,6 +22,9 @@ public sealed class Result
     public int? Skipped { get; set; }
     public string? ReportLocation { get; set; }
 
+    /// <summary>How many files the run left beside its report; null when the runner did not say (look in storage).</summary>
+    public int? ArtifactCount { get; set; }
+
     /// <summary>Why a run failed or was cancelled, in words a student can act on.</summary>
     public string? StatusMessage { get; set; }
 

@@ -389,6 +389,10 @@ namespace Computor.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("ArtifactCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("artifact_count");
+
                     b.Property<Guid?>("ArtifactId")
                         .HasColumnType("uuid")
                         .HasColumnName("artifact_id");

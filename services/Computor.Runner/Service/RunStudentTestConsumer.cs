@@ -69,7 +69,7 @@ public sealed class RunStudentTestConsumer(
             string location;
             using (Source.StartActivity("store report"))
                 location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
-            await context.Publish(Completed(run, report, location) with { StartedAt = startedAt });
+            await context.Publish(Completed(run, report, location) with { StartedAt = startedAt, ArtifactCount = artifacts.Count });
             logger.LogInformation("Run {CorrelationId} finished: {Passed} of {Total} collections passed, grade {Grade}",
                 run.CorrelationId, report.Summary.Passed, report.Summary.Total, report.Grade);
         }

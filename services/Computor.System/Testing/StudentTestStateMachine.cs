@@ -115,6 +115,7 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                     r.Failed = c.Message.Summary.Failed;
                     r.Skipped = c.Message.Summary.Skipped;
                     r.ReportLocation = c.Message.ReportLocation;
+                    r.ArtifactCount = c.Message.ArtifactCount;
                     r.FinishedAt = c.Message.FinishedAt.ToUniversalTime();
                     r.StartedAt ??= c.Message.StartedAt?.ToUniversalTime();
                 }))
