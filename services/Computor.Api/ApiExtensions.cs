@@ -67,7 +67,6 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<TestSubmission>();
-        builder.Services.AddSingleton<TestAcceptance>();
         builder.Services.AddScoped<OfficialSubmissions>();
         builder.Services.AddScoped<Enrolment>();
         builder.Services.AddScoped<ReleaseRequests>();

@@ -17,11 +17,11 @@ static class TestEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/tests", async (TestRequest body, TestSubmission submission, TestAcceptance acceptance, ClaimsPrincipal caller,
+        api.MapPost("/tests", async (TestRequest body, TestSubmission submission, ClaimsPrincipal caller,
             IOptionsSnapshot<MaintenanceOptions> maintenance, CancellationToken ct) =>
             maintenance.Value.Active
                 ? ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "MAINT_001", maintenance.Value.Message ?? "Testing is paused for maintenance")
-                : await acceptance.Record(() => submission.Submit(body, caller, ct), ct)).RequireRateLimiting(RequestLimits.TestRequests);
+                : await submission.Submit(body, caller, ct)).RequireRateLimiting(RequestLimits.TestRequests);
 
         api.MapGet("/tests/status/{id:guid}", async (Guid id, ComputorDb db, CoherentCache<Guid, ResultAccess.Visible> kept, ClaimsPrincipal caller,
             CancellationToken ct) =>
