@@ -10,8 +10,8 @@ public sealed class WakeSignal<TWorker>
     readonly Lock notifying = new();
 
     /// <summary>
-    /// In a burst most notices find one pending already. They must not release past the maximum: the exception that
-    /// throws cost the API hundreds of throws a second. Only notices raise the count, so under the lock it stays in bounds.
+    /// In a burst most notices find one pending already. Releasing past the maximum throws, and a burst's commits cost
+    /// the API hundreds of such throws a second. Only notices raise the count, so under the lock it stays in bounds.
     /// </summary>
     public void Notify()
     {
