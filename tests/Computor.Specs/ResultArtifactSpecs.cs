@@ -25,6 +25,7 @@ public class When_a_finished_result_lists_its_files
 
     string folder = "";
     CountedStore store = null!;
+    ReportStore reports = null!;
     ResultArtifacts artifacts = null!;
 
     [SetUp]
@@ -32,7 +33,8 @@ public class When_a_finished_result_lists_its_files
     {
         folder = Directory.CreateTempSubdirectory("computor-objects-").FullName;
         store = new CountedStore(new FileObjectStore(folder));
-        artifacts = new ResultArtifacts(new ReportStore(store), NullLogger<ResultArtifacts>.Instance);
+        reports = new ReportStore(store);
+        artifacts = new ResultArtifacts(reports, NullLogger<ResultArtifacts>.Instance);
     }
 
     [TearDown]
@@ -41,7 +43,7 @@ public class When_a_finished_result_lists_its_files
     async Task<Result> Finished(int? counted, params string[] figures)
     {
         var run = Guid.NewGuid();
-        await new ReportStore(store).Save(run, Encoding.UTF8.GetBytes("{}"), figures.Select(f => (f, new byte[] { 0x89, 0x50 })).ToList(),
+        await reports.Save(run, Encoding.UTF8.GetBytes("{}"), figures.Select(f => (f, new byte[] { 0x89, 0x50 })).ToList(),
             CancellationToken.None);
         return new Result { VersionIdentifier = "v1", TestSystemId = run, Status = ResultStatus.Finished, ArtifactCount = counted };
     }
