@@ -162,6 +162,49 @@ public sealed class When_the_student_test_saga_handles_messages
     }
 
     [Test]
+    public async Task Should_take_a_start_and_a_completion_arriving_together_one_after_the_other()
+    {
+        // A short run's start and completion reach the saga together when its queue has a backlog; handled at
+        // once, one of them loses the optimistic-concurrency race and its transaction is rolled back and retried.
+        await StartHarness();
+        var runs = new List<SeededRun>();
+        for (var i = 0; i < 20; i++)
+            runs.Add(await Seed("itpcp.exec.py"));
+        foreach (var run in runs)
+            await harness.Bus.Publish(run.Submit);
+        var ours = runs.Select(r => r.CorrelationId).ToHashSet();
+        await Until(() => Task.FromResult(harness.Sent.Select<RunStudentTest>(s => ours.Contains(s.Context.Message.CorrelationId)).Count()),
+            n => n == runs.Count, "every run to be sent to a runner");
+        var conflicts = 0;
+        void Count(object? sender, global::System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception is DbUpdateConcurrencyException c && c.Entries.Any(x => x.Entity is StudentTestState s && ours.Contains(s.CorrelationId)))
+                Interlocked.Increment(ref conflicts);
+        }
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            await Task.WhenAll(runs.SelectMany(run => new[]
+            {
+                harness.Bus.Publish(new StudentTestRunStarted { CorrelationId = run.CorrelationId, Runner = "r1", StartedAt = now }),
+                harness.Bus.Publish(new StudentTestRunCompleted
+                {
+                    CorrelationId = run.CorrelationId, Grade = 1, ReportLocation = "r/testSummary.json", StartedAt = now, FinishedAt = now,
+                    Summary = new TestSummaryCounts { Total = 1, Passed = 1, Failed = 0, Skipped = 0 },
+                }),
+            }));
+            foreach (var run in runs)
+                await Until(() => ResultRow(run.ResultId), r => r.Status == ResultStatus.Finished, "the run to finish");
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+        Assert.That(conflicts, Is.Zero, "transactions rolled back because two messages of one run were handled at once");
+    }
+
+    [Test]
     public async Task Should_fail_a_run_whose_backend_no_runner_serves()
     {
         await StartHarness();
