@@ -22,6 +22,8 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
         await client.Value.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket, Key = key, InputStream = body, ContentType = contentType, AutoCloseStream = false,
+            // The body is in memory: one signature over all of it, rather than aws-chunked with one per chunk.
+            UseChunkEncoding = false,
         }, cancellationToken);
     }
 
@@ -66,6 +68,7 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
             ServiceURL = o.ServiceUrl,
             ForcePathStyle = o.ForcePathStyle,
             AuthenticationRegion = o.Region,
+            HttpClientFactory = new S3Connections(),
         };
         if (o.ChecksumsWhenRequired)
         {
