@@ -49,7 +49,7 @@ public sealed class RunStudentTestConsumer(
         // its command again), on this runner or another on the same host, and neither may pull the other's
         // checkout away. What a killed runner left is removed by StaleWorkspaceCleanup.
         var workspace = Path.Combine(worker.Value.WorkDirectory, $"{run.CorrelationId:N}-{Guid.NewGuid():N}");
-        var announced = Task.CompletedTask;
+        StartNotice? start = null;
         try
         {
             DateTimeOffset startedAt;
@@ -58,14 +58,14 @@ public sealed class RunStudentTestConsumer(
             using (await slots.Take(cancellation.Token))
             {
                 startedAt = DateTimeOffset.UtcNow;
-                // Announced while the run is tested, and confirmed before its outcome is published, so the start leaves first.
-                announced = context.Publish(new StudentTestRunStarted
+                var started = new StudentTestRunStarted
                 {
                     CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
-                });
+                };
+                start = StartNotice.Schedule(worker.Value.StartNoticeDelay, () => context.Publish(started));
                 (report, artifacts) = await Test(run, workspace, cancellation.Token);
             }
-            await announced;
+            await start.Settle();
             string location;
             using (Source.StartActivity("store report"))
                 location = await reports.Save(run.CorrelationId, ReportJson.Serialize(report), artifacts, context.CancellationToken);
@@ -76,7 +76,8 @@ public sealed class RunStudentTestConsumer(
         catch (Exception e) when (e is MaterialException or WorkspaceException)
         {
             logger.LogInformation("Run {CorrelationId} failed: {Reason}", run.CorrelationId, e.Message);
-            await announced;
+            if (start is not null)
+                await start.Settle();
             await context.Publish(new StudentTestRunFailed { CorrelationId = run.CorrelationId, Reason = e.Message, FailedAt = DateTimeOffset.UtcNow });
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
@@ -85,8 +86,9 @@ public sealed class RunStudentTestConsumer(
         }
         finally
         {
-            // Observed on every way out; where it matters, it was awaited above.
-            await announced.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Settled on every way out; where it matters, it was awaited above.
+            if (start is not null)
+                await start.Settle().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             running.Finish(run.CorrelationId, cancellation);
             if (Directory.Exists(workspace))
                 Directory.Delete(workspace, recursive: true);

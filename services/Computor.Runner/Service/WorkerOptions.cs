@@ -13,6 +13,12 @@ public sealed class WorkerOptions
     [Required] public string Queues { get; set; } = "";
     [Range(1, 256)] public int Concurrency { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How long a run goes on before its start is announced (<see cref="StartNotice"/>); zero announces every start
+    /// when the run takes its slot.
+    /// </summary>
+    public TimeSpan StartNoticeDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Where runs lay out their checkouts; each run's folder is removed when it ends.</summary>
     [Required] public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), $"computor-workspaces-{Environment.UserName}");
 
