@@ -146,6 +146,7 @@ public class When_a_student_tests_python_code
         var (result, _) = await Test(Correct, broken);
         Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("failed"));
         Assert.That(result["result_json"]!["error"]!.GetValue<string>(), Does.StartWith("test.yaml: properties.tests[0].tsets: unknown key"));
+        Assert.That(result["started_at"]?.GetValue<DateTimeOffset>(), Is.Not.Null, "when the run took its slot, though it failed before announcing it");
     }
 
     [Test]

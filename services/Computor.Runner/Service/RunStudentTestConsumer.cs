@@ -50,18 +50,18 @@ public sealed class RunStudentTestConsumer(
         // checkout away. What a killed runner left is removed by StaleWorkspaceCleanup.
         var workspace = Path.Combine(worker.Value.WorkDirectory, $"{run.CorrelationId:N}-{Guid.NewGuid():N}");
         StartNotice? start = null;
+        DateTimeOffset? startedAt = null;
         try
         {
-            DateTimeOffset startedAt;
             TestReport report;
             IReadOnlyList<(string, byte[])> artifacts;
             using (await slots.Take(cancellation.Token))
             {
-                startedAt = DateTimeOffset.UtcNow;
                 var started = new StudentTestRunStarted
                 {
-                    CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = startedAt,
+                    CorrelationId = run.CorrelationId, Runner = $"{worker.Value.Type}@{Environment.MachineName}", StartedAt = DateTimeOffset.UtcNow,
                 };
+                startedAt = started.StartedAt;
                 start = StartNotice.Schedule(worker.Value.StartNoticeDelay, () => context.Publish(started));
                 (report, artifacts) = await Test(run, workspace, cancellation.Token);
             }
@@ -78,7 +78,10 @@ public sealed class RunStudentTestConsumer(
             logger.LogInformation("Run {CorrelationId} failed: {Reason}", run.CorrelationId, e.Message);
             if (start is not null)
                 await start.Settle();
-            await context.Publish(new StudentTestRunFailed { CorrelationId = run.CorrelationId, Reason = e.Message, FailedAt = DateTimeOffset.UtcNow });
+            await context.Publish(new StudentTestRunFailed
+            {
+                CorrelationId = run.CorrelationId, Reason = e.Message, StartedAt = startedAt, FailedAt = DateTimeOffset.UtcNow,
+            });
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {

@@ -122,7 +122,11 @@ public sealed class StudentTestStateMachine : MassTransitStateMachine<StudentTes
                 .TransitionTo(Finished),
             When(RunFailed)
                 .Unschedule(Timeout)
-                .ThenAsync(c => End(c, ResultStatus.Failed, c.Message.Reason, r => r.TimedOut = c.Message.TimedOut))
+                .ThenAsync(c => End(c, ResultStatus.Failed, c.Message.Reason, r =>
+                {
+                    r.TimedOut = c.Message.TimedOut;
+                    r.StartedAt ??= c.Message.StartedAt?.ToUniversalTime();
+                }))
                 .TransitionTo(Failed),
             When(RunFaulted)
                 .Unschedule(Timeout)
