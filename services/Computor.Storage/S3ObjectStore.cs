@@ -9,7 +9,7 @@ namespace Computor.Storage;
 /// <summary>Objects in a bucket of an S3-compatible server (MinIO, S3, s3rver), created on first use when allowed.</summary>
 public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObjectStore, IDisposable
 {
-    readonly Lazy<AmazonS3Client> client = new(() => Create(options.Value));
+    readonly Lazy<(AmazonS3Client S3, S3Connections Connections)> client = new(() => Create(options.Value));
     readonly SemaphoreSlim bucketReady = new(1, 1);
     bool bucketExists;
 
@@ -19,7 +19,7 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
     {
         await EnsureBucket(cancellationToken);
         using var body = new MemoryStream(data);
-        await client.Value.PutObjectAsync(new PutObjectRequest
+        await client.Value.S3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket, Key = key, InputStream = body, ContentType = contentType, AutoCloseStream = false,
             // The body is in memory: one signature over all of it, rather than aws-chunked with one per chunk.
@@ -31,7 +31,7 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
     {
         try
         {
-            var response = await client.Value.GetObjectAsync(Bucket, key, cancellationToken);
+            var response = await client.Value.S3.GetObjectAsync(Bucket, key, cancellationToken);
             return response.ResponseStream;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -47,8 +47,8 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
         await bucketReady.WaitAsync(cancellationToken);
         try
         {
-            if (!bucketExists && !await Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async(client.Value, Bucket))
-                await client.Value.PutBucketAsync(Bucket, cancellationToken);
+            if (!bucketExists && !await Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async(client.Value.S3, Bucket))
+                await client.Value.S3.PutBucketAsync(Bucket, cancellationToken);
             bucketExists = true;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
@@ -61,27 +61,31 @@ public sealed class S3ObjectStore(IOptions<ObjectStorageOptions> options) : IObj
         }
     }
 
-    static AmazonS3Client Create(ObjectStorageOptions o)
+    static (AmazonS3Client, S3Connections) Create(ObjectStorageOptions o)
     {
+        var connections = new S3Connections();
         var config = new AmazonS3Config
         {
             ServiceURL = o.ServiceUrl,
             ForcePathStyle = o.ForcePathStyle,
             AuthenticationRegion = o.Region,
-            HttpClientFactory = new S3Connections(),
+            HttpClientFactory = connections,
         };
         if (o.ChecksumsWhenRequired)
         {
             config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         }
-        return new AmazonS3Client(new BasicAWSCredentials(o.AccessKey, o.SecretKey), config);
+        return (new AmazonS3Client(new BasicAWSCredentials(o.AccessKey, o.SecretKey), config), connections);
     }
 
     public void Dispose()
     {
         if (client.IsValueCreated)
-            client.Value.Dispose();
+        {
+            client.Value.S3.Dispose();
+            client.Value.Connections.Dispose();
+        }
         bucketReady.Dispose();
     }
 }

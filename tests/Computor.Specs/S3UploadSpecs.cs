@@ -14,19 +14,14 @@ public sealed class When_a_report_is_uploaded_to_s3
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var store = new S3ObjectStore(Options.Create(new ObjectStorageOptions
-        {
-            ServiceUrl = $"http://127.0.0.1:{port}", Bucket = "reports", AccessKey = "key", SecretKey = "secret", CreateBucket = false,
-            ChecksumsWhenRequired = true,
-        }));
+        using var store = Store(((IPEndPoint)listener.LocalEndpoint).Port);
         var report = Encoding.UTF8.GetBytes("{\"result\":\"PASSED\"}");
 
         var upload = store.Put("run/testSummary.json", report, "application/json", CancellationToken.None);
         using var connection = await listener.AcceptTcpClientAsync();
         var stream = connection.GetStream();
         var (head, body) = await ReadRequest(stream);
-        await stream.WriteAsync("HTTP/1.1 200 OK\r\nETag: \"1\"\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+        await stream.WriteAsync(Ok);
         await upload;
 
         var headers = head.Split("\r\n");
@@ -38,6 +33,34 @@ public sealed class When_a_report_is_uploaded_to_s3
             Assert.That(body, Is.EqualTo(report), "the body is the report as it is");
         });
     }
+
+    [Test]
+    public async Task Should_send_the_next_upload_on_the_same_connection()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var store = Store(((IPEndPoint)listener.LocalEndpoint).Port);
+        var first = store.Put("run/testSummary.json", "{}"u8.ToArray(), "application/json", CancellationToken.None);
+        using var connection = await listener.AcceptTcpClientAsync();
+        var stream = connection.GetStream();
+        await ReadRequest(stream);
+        await stream.WriteAsync(Ok);
+        await first;
+
+        var second = store.Put("next/testSummary.json", "{}"u8.ToArray(), "application/json", CancellationToken.None);
+        var (head, _) = await ReadRequest(stream);
+        await stream.WriteAsync(Ok);
+        await second;
+        Assert.That(head, Does.StartWith("PUT /reports/next/testSummary.json "), "the second upload came on the first one's connection");
+    }
+
+    static readonly byte[] Ok = "HTTP/1.1 200 OK\r\nETag: \"1\"\r\nContent-Length: 0\r\n\r\n"u8.ToArray();
+
+    static S3ObjectStore Store(int port) => new(Options.Create(new ObjectStorageOptions
+    {
+        ServiceUrl = $"http://127.0.0.1:{port}", Bucket = "reports", AccessKey = "key", SecretKey = "secret", CreateBucket = false,
+        ChecksumsWhenRequired = true,
+    }));
 
     /// <summary>The request's head, and as much of its body as its Content-Length says.</summary>
     static async Task<(string Head, byte[] Body)> ReadRequest(NetworkStream stream)
@@ -53,6 +76,8 @@ public sealed class When_a_report_is_uploaded_to_s3
                 break;
             received.AddRange(buffer[..n]);
         }
+        if (end < 0)
+            Assert.Fail("the client closed the connection instead of sending a request on it");
         var head = Encoding.ASCII.GetString(received.ToArray(), 0, end);
         var length = head.Split("\r\n").Where(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
             .Select(h => int.Parse(h["Content-Length:".Length..].Trim())).Single();
