@@ -52,6 +52,31 @@ public class When_student_commits_are_checked_out
     }
 
     [Test]
+    public async Task Should_make_a_new_mirror_without_a_throw()
+    {
+        // Every student's first run in a course makes a mirror; a throw caught inside is not free.
+        using var git = new GitRepositories();
+        var (path, commit) = git.Create("student", new Dictionary<string, string> { ["week1/solution.py"] = "x = 1\n" });
+        var runner = new Runner(git.Root);
+        var missing = 0;
+        void Count(object? sender, global::System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception is RepositoryNotFoundException && e.Exception.Message.Contains(runner.Mirrors, StringComparison.Ordinal))
+                Interlocked.Increment(ref missing);
+        }
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            Assert.That(Solution(await runner.Checkout(path, commit)), Is.EqualTo("x = 1\n"));
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+        Assert.That(missing, Is.Zero, "looking for the mirror that is not there yet threw");
+    }
+
+    [Test]
     public async Task Should_take_a_folder_name_with_pattern_characters_literally()
     {
         using var git = new GitRepositories();

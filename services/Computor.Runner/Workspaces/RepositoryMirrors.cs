@@ -38,7 +38,8 @@ public sealed class RepositoryMirrors(IOptions<GitOptions> options)
                 lockFile.Dispose();
                 gate.Release();
             });
-            if (Repository.IsValid(path))
+            // libgit2 reports a missing folder by a throw that IsValid catches; a new mirror is the common case in a burst.
+            if (Directory.Exists(path) && Repository.IsValid(path))
                 Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow);
             else
             {
