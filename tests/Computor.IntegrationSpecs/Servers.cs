@@ -17,6 +17,9 @@ public sealed class Servers
     [OneTimeSetUp]
     public async Task Start()
     {
+        if (await Leftovers.Sweep() is > 0 and var stopped)
+            await TestContext.Progress.WriteLineAsync($"Stopped {stopped} processes left running by runs of the specs that were killed");
+        Leftovers.MarkThisRun();
         var servers = TestServers.Start();
         var s3 = ObjectStorageServer.Start();
         current = await servers;

@@ -20,12 +20,21 @@ sealed class GitRepository : IDisposable
     public static async Task<GitRepository> Clone(string url)
     {
         var repository = new GitRepository();
-        await Shell.Run("git", "clone", "-q", url, repository.root.FullName);
-        if ((await repository.Git("branch", "-r", "--list", "origin/main")).Length > 0)
-            await repository.Git("checkout", "-q", "-B", "main", "origin/main");
-        else
-            await repository.Git("symbolic-ref", "HEAD", "refs/heads/main");
-        return repository;
+        try
+        {
+            await Shell.Run("git", "clone", "-q", url, repository.root.FullName);
+            if ((await repository.Git("branch", "-r", "--list", "origin/main")).Length > 0)
+                await repository.Git("checkout", "-q", "-B", "main", "origin/main");
+            else
+                await repository.Git("symbolic-ref", "HEAD", "refs/heads/main");
+            return repository;
+        }
+        catch
+        {
+            // Specs expect some clones to be refused: the folder must not outlive them.
+            repository.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Pushes the current commit to the clone's origin as <c>main</c>.</summary>

@@ -25,6 +25,7 @@ sealed class LocalServers : ITestServers
     {
         var root = Directory.CreateTempSubdirectory("computor-specs-");
         File.SetUnixFileMode(root.FullName, (UnixFileMode)0b111_101_101);
+        Leftovers.Claim(root.FullName);
         return root.FullName;
     }
 

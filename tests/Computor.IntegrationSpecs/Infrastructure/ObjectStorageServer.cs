@@ -21,6 +21,7 @@ sealed class ObjectStorageServer : IAsyncDisposable
     public static async Task<ObjectStorageServer> Start()
     {
         var directory = Directory.CreateTempSubdirectory("computor-s3-").FullName;
+        Leftovers.Claim(directory);
         try
         {
             var endpoint = await Shell.Run(RepositoryRoot.Script("start-s3.sh"), directory, Shell.FreePort().ToString(), Bucket);
