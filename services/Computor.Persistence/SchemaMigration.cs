@@ -8,7 +8,7 @@ namespace Computor.Persistence;
 
 /// <summary>
 /// Brings a database to the current schema with EF Core's migrations, one process at a time: a deployment starts the
-/// API, the system service and the runners at once. EF Core's own lock on PostgreSQL lasts one migration's
+/// API (with its replicas) and the system service at once. EF Core's own lock on PostgreSQL lasts one migration's
 /// transaction only, so two processes starting on a new database both applied the second migration, and one of them
 /// failed ("column already exists"). ADR 26.
 /// </summary>

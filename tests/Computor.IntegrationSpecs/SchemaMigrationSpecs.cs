@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Computor.IntegrationSpecs;
 
 /// <summary>
-/// A deployment's first start: the API, the system service and the runners start at once on an empty database,
+/// A deployment's first start: the API (with its replicas) and the system service start at once on an empty database,
 /// and each brings it to the current schema before it does anything else.
 /// </summary>
 public sealed class When_services_start_together_on_a_new_database
