@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -39,13 +40,27 @@ public static class SchemaMigration
             }
             finally
             {
-                // Connections go back to the pool without a reset (ComputorDb.DataSource): this one must not keep the lock.
-                await database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_unlock(hashtext({LockKey}))", CancellationToken.None);
+                await Unlock(database);
             }
         }
         finally
         {
             await database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Connections go back to the pool without a reset (ComputorDb.DataSource): this one must not keep the lock. A
+    /// connection that broke took its session, and the lock, with it; what broke it is the error to report.
+    /// </summary>
+    static async Task Unlock(DatabaseFacade database)
+    {
+        try
+        {
+            await database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_unlock(hashtext({LockKey}))", CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException && database.GetDbConnection().State != ConnectionState.Open)
+        {
         }
     }
 

@@ -23,14 +23,14 @@ public sealed class When_services_start_together_on_a_new_database
             // What EF Core logs here reaches a service's log the same way.
             var options = new DbContextOptionsBuilder<ComputorDb>().LogTo(logged.Enqueue, LogLevel.Warning);
             ComputorDb.Configure(options, database);
-            await using var db = new ComputorDb((DbContextOptions<ComputorDb>)options.Options);
+            await using var db = new ComputorDb(options.Options);
             await SchemaMigration.Apply(db, CancellationToken.None);
         }));
 
         Assert.That(logged, Is.Empty, "an operator reading a first start's log would take these for failures");
         var options = new DbContextOptionsBuilder<ComputorDb>();
         ComputorDb.Configure(options, database);
-        await using var migrated = new ComputorDb((DbContextOptions<ComputorDb>)options.Options);
+        await using var migrated = new ComputorDb(options.Options);
         Assert.That(await Database.Texts(database, "SELECT migration_id FROM ef_migrations_history ORDER BY migration_id"),
             Is.EqualTo(migrated.Database.GetMigrations().Order(StringComparer.Ordinal)));
     }
