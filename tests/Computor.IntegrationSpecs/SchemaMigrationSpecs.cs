@@ -34,4 +34,16 @@ public sealed class When_services_start_together_on_a_new_database
         Assert.That(await Database.Texts(database, "SELECT migration_id FROM ef_migrations_history ORDER BY migration_id"),
             Is.EqualTo(migrated.Database.GetMigrations().Order(StringComparer.Ordinal)));
     }
+
+    [Test]
+    public async Task Should_let_the_api_and_the_system_service_start_at_once()
+    {
+        await using var stack = await ComputorStack.Create();
+
+        await Task.WhenAll(stack.StartApi(), stack.StartSystem());
+
+        using var client = stack.Client();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.That(ready.IsSuccessStatusCode, Is.True, await ready.Content.ReadAsStringAsync());
+    }
 }
