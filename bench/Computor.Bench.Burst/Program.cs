@@ -90,6 +90,7 @@ foreach (var runnerCount in rounds)
         // Services that meet a deadline have been running: a burst first, so the figures are not the JIT's.
         // Enough runs for every runner process to finish compiling its hot code (about 20 s of a runner's life, ADR 17).
         await Round.Burst(apiAddress, course, course.NewVersions(++version, Math.Min(size, 150 * Math.Max(2, runnerCount))), clients: 200);
+        var probe = await Round.Probe(apiAddress, course, clients: 200);
         var versions = course.NewVersions(++version, size);
         var cpuBefore = ProcessCpu.Snapshot(Trees());
         var machineBefore = ProcessCpu.Machine();
@@ -122,6 +123,8 @@ foreach (var runnerCount in rounds)
         firstThroughput ??= drain;
         Say($"{runnerCount} runner(s), {runnerCount * Slots} slots: {runs.Count} runs, {failed} not finished, {runs.Count - started.Count} without a start time");
         Say($"  POST /tests acceptance     p50 {Round.Percentile(runs.Select(r => r.AcceptMs), 50),8:0.0} ms   p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99),8:0.0} ms   (target p99 <= 50 ms)");
+        Say($"  liveness probe, baseline   p50 {Round.Percentile(probe, 50),8:0.0} ms   p99 {Round.Percentile(probe, 99),8:0.0} ms   (the same {size} clients, 200 in flight, before the burst:"
+            + $" no database or broker); POST's p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99) / Round.Percentile(probe, 99):0.0}x");
         Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
         Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
         Say($"  end-to-end minus execution p50 {Round.Percentile(waited, 50),8:0} ms   p99 {Round.Percentile(waited, 99),8:0} ms   (mostly the backlog's wait for a slot)");

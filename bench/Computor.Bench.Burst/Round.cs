@@ -27,23 +27,14 @@ static class Round
     public static async Task<List<Run>> Burst(Uri api, BenchCourse course, IReadOnlyList<string> versions, int clients)
     {
         var accepted = new ConcurrentBag<(string Token, Guid Id, double Ms)>();
-        using var gate = new SemaphoreSlim(clients);
-        await Task.WhenAll(course.Tokens.Zip(versions).Select(async student =>
+        await AtOnce(course.Tokens.Zip(versions), clients, async student =>
         {
             var (token, version) = student;
-            await gate.WaitAsync();
-            try
-            {
-                using var client = Client(api, token);
-                var clock = Stopwatch.StartNew();
-                var id = await Post(client, course, version);
-                accepted.Add((token, id, clock.Elapsed.TotalMilliseconds));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+            using var client = Client(api, token);
+            var clock = Stopwatch.StartNew();
+            var id = await Post(client, course, version);
+            accepted.Add((token, id, clock.Elapsed.TotalMilliseconds));
+        });
 
         // Every submission polled every 2 s, as real clients do, until it is final.
         var runs = new ConcurrentBag<Run>();
@@ -93,34 +84,62 @@ static class Round
     /// </summary>
     public static async Task WarmServices(Uri api, BenchCourse course, int count, int clients)
     {
-        using var gate = new SemaphoreSlim(clients);
         for (var posted = 0; posted < count; posted += course.Tokens.Count)
         {
-            await Task.WhenAll(course.Tokens.Take(count - posted).Select(async token =>
+            await AtOnce(course.Tokens.Take(count - posted), clients, async token =>
             {
-                await gate.WaitAsync();
-                try
+                using var client = Client(api, token);
+                // One test request per second per student: a student's next one may come round sooner.
+                while (true)
                 {
-                    using var client = Client(api, token);
-                    // One test request per second per student: a student's next one may come round sooner.
-                    while (true)
+                    var version = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+                    using var response = await client.PostAsJsonAsync("/tests", new { course_content_id = course.Unserved, version_identifier = version });
+                    if (response.StatusCode != HttpStatusCode.TooManyRequests)
                     {
-                        var version = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
-                        using var response = await client.PostAsJsonAsync("/tests", new { course_content_id = course.Unserved, version_identifier = version });
-                        if (response.StatusCode != HttpStatusCode.TooManyRequests)
-                        {
-                            response.EnsureSuccessStatusCode();
-                            break;
-                        }
-                        await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                        response.EnsureSuccessStatusCode();
+                        break;
                     }
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
                 }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
+            });
         }
+    }
+
+    /// <summary>
+    /// The baseline of the POST's latency: every student asks the API's liveness probe once, as many in flight and
+    /// each on a connection of its own as in the burst. The probe reads no database and sends nothing, so its
+    /// latency is what this machine, HTTP and the clients alone add to any request at that concurrency.
+    /// </summary>
+    public static async Task<List<double>> Probe(Uri api, BenchCourse course, int clients)
+    {
+        var latencies = new ConcurrentBag<double>();
+        await AtOnce(course.Tokens, clients, async token =>
+        {
+            using var client = Client(api, token);
+            var clock = Stopwatch.StartNew();
+            using var response = await client.GetAsync("/health/live");
+            response.EnsureSuccessStatusCode();
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        });
+        return [.. latencies];
+    }
+
+    /// <summary>Every item's requests started at once, at most <c>clients</c> of them in flight.</summary>
+    static async Task AtOnce<T>(IEnumerable<T> items, int clients, Func<T, Task> requests)
+    {
+        using var gate = new SemaphoreSlim(clients);
+        await Task.WhenAll(items.Select(async item =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await requests(item);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
     }
 
     static async Task<Guid> Post(HttpClient client, BenchCourse course, string version)
