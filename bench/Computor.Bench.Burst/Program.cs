@@ -123,7 +123,7 @@ foreach (var runnerCount in rounds)
         firstThroughput ??= drain;
         Say($"{runnerCount} runner(s), {runnerCount * Slots} slots: {runs.Count} runs, {failed} not finished, {runs.Count - started.Count} without a start time");
         Say($"  POST /tests acceptance     p50 {Round.Percentile(runs.Select(r => r.AcceptMs), 50),8:0.0} ms   p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99),8:0.0} ms   (target p99 <= 50 ms)");
-        Say($"  liveness probe, baseline   p50 {Round.Percentile(probe, 50),8:0.0} ms   p99 {Round.Percentile(probe, 99),8:0.0} ms   (the same {size} clients, 200 in flight, before the burst:"
+        Say($"  liveness probe, baseline   p50 {Round.Percentile(probe, 50),8:0.0} ms   p99 {Round.Percentile(probe, 99),8:0.0} ms   (the same {size} clients, 200 in flight, warm, before the burst:"
             + $" no database or broker); POST's p99 {Round.Percentile(runs.Select(r => r.AcceptMs), 99) / Round.Percentile(probe, 99):0.0}x");
         Say($"  end-to-end                 p50 {Round.Percentile(e2e, 50),8:0} ms   p99 {Round.Percentile(e2e, 99),8:0} ms");
         Say($"  runner's own execution     p50 {Round.Percentile(execution, 50),8:0} ms   p99 {Round.Percentile(execution, 99),8:0} ms");
