@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Computor.Contracts.Testing;
 using Computor.IntegrationSpecs.Infrastructure;
 using Computor.ServiceDefaults;
+using Computor.Storage;
 
 namespace Computor.IntegrationSpecs;
 
@@ -227,6 +228,30 @@ public class When_a_student_tests_python_code
         var after = await student.Get($"/results/{first.Id()}");
         Assert.That(after["result_json"]!.ToJsonString(), Is.EqualTo(first["result_json"]!.ToJsonString()),
             "the stored report was announced, not replaced by a second run");
+    }
+
+    [Test]
+    public async Task Should_test_a_run_again_whose_stored_report_is_unreadable()
+    {
+        using var course = await RunnerCourse.Create(stack.Admin(), Assignment);
+        var commit = await course.Push(new Dictionary<string, string> { ["sums.py"] = Correct });
+        var student = stack.Client(course.StudentToken);
+        var queued = await student.Post("/tests", course.TestRequest(commit), expectedStatus: 201);
+        var first = await RunnerCourse.Final(student, queued.Id());
+        var correlationId = first.Id("test_system_id");
+        // What s3rver holds while, or after, an upload of the report is cut off: an empty object.
+        await stack.ApiService<IObjectStore>().Put(ReportStore.ReportKey(correlationId), [], "application/json", CancellationToken.None);
+
+        // Arriving again with a commit that scores 0: only a second run can announce that grade.
+        var broken = await course.Push(new Dictionary<string, string> { ["sums.py"] = "numbers = [1, 2, 3\n" });
+        var again = stack.SystemConsumed<StudentTestRunCompleted>(m => m.CorrelationId == correlationId);
+        var runners = await stack.SystemBus.GetSendEndpoint(RunnerQueues.SendAddress(RunnerQueues.Python));
+        await runners.Send(course.Run(correlationId, first.Id(), broken, resent: true));
+        var announced = await again.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(announced.Grade, Is.EqualTo(0.0), "the run was tested again");
+        var stored = await stack.ApiService<ReportStore>().Report(ReportStore.ReportKey(correlationId), CancellationToken.None);
+        Assert.That(JsonNode.Parse(stored!)!["summary"]!["total"]!.GetValue<int>(), Is.EqualTo(3), "a whole report replaced the empty one");
     }
 
     /// <summary>What a student reads from a report: every result and message, without timestamps and durations.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Computor.Contracts.Testing;
 using Computor.Runner.Execution;
 using Computor.Material;
@@ -33,15 +34,11 @@ public sealed class RunStudentTestConsumer(
     public async Task Consume(ConsumeContext<RunStudentTest> context)
     {
         var run = context.Message;
-        if (MayHaveBeenTested(context))
+        if (MayHaveBeenTested(context) && await StoredReport(run, context.CancellationToken) is { } stored)
         {
-            var reportKey = ReportStore.ReportKey(run.CorrelationId);
-            if (await reports.Report(reportKey, context.CancellationToken) is { } stored)
-            {
-                logger.LogInformation("Run {CorrelationId} already has a report; announcing it again", run.CorrelationId);
-                await context.Publish(Completed(run, ReportJson.Deserialize(stored), reportKey));
-                return;
-            }
+            logger.LogInformation("Run {CorrelationId} already has a report; announcing it again", run.CorrelationId);
+            await context.Publish(Completed(run, stored, ReportStore.ReportKey(run.CorrelationId)));
+            return;
         }
 
         using var cancellation = running.Start(run.CorrelationId, context.CancellationToken);
@@ -186,6 +183,26 @@ public sealed class RunStudentTestConsumer(
     /// Only a run delivered before (to a runner that died or failed on it) or sent again by the saga can have a
     /// stored report; a first delivery skips the look into object storage, which is on every run's way to a slot.
     /// </summary>
+    /// <summary>
+    /// The report an earlier delivery stored, if it is a whole one. A store that does not write objects atomically
+    /// (s3rver) can hold an empty or partial report when the delivery that wrote it was cut off or is still writing;
+    /// such a run is tested again, and its new report replaces the unreadable one.
+    /// </summary>
+    async Task<TestReport?> StoredReport(RunStudentTest run, CancellationToken cancellationToken)
+    {
+        if (await reports.Report(ReportStore.ReportKey(run.CorrelationId), cancellationToken) is not { } stored)
+            return null;
+        try
+        {
+            return ReportJson.Deserialize(stored);
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning("Run {CorrelationId} has an unreadable stored report ({Reason}); testing it again", run.CorrelationId, e.Message);
+            return null;
+        }
+    }
+
     static bool MayHaveBeenTested(ConsumeContext<RunStudentTest> context) =>
         context.Message.Resent || context.ReceiveContext.Redelivered || context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0;
 
