@@ -180,10 +180,6 @@ public sealed class RunStudentTestConsumer(
     }
 
     /// <summary>
-    /// Only a run delivered before (to a runner that died or failed on it) or sent again by the saga can have a
-    /// stored report; a first delivery skips the look into object storage, which is on every run's way to a slot.
-    /// </summary>
-    /// <summary>
     /// The report an earlier delivery stored, if it is a whole one. A store that does not write objects atomically
     /// (s3rver) can hold an empty or partial report when the delivery that wrote it was cut off or is still writing;
     /// such a run is tested again, and its new report replaces the unreadable one.
@@ -203,6 +199,10 @@ public sealed class RunStudentTestConsumer(
         }
     }
 
+    /// <summary>
+    /// Only a run delivered before (to a runner that died or failed on it) or sent again by the saga can have a
+    /// stored report; a first delivery skips the look into object storage, which is on every run's way to a slot.
+    /// </summary>
     static bool MayHaveBeenTested(ConsumeContext<RunStudentTest> context) =>
         context.Message.Resent || context.ReceiveContext.Redelivered || context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0;
 
