@@ -49,13 +49,37 @@ Task("Test")
 {
     // One .trx per test assembly; .ci/run sums them into the closing "N passed, N failed" line.
     CleanDirectory(testResults);
-    DotNetTest("Computor.sln", new DotNetTestSettings
+    try
     {
-        Configuration = configuration,
-        NoBuild = true,
-        ResultsDirectory = testResults,
-        Loggers = { "console;verbosity=normal", "trx" },
-    });
+        DotNetTest("Computor.sln", new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            ResultsDirectory = testResults,
+            Loggers = { "console;verbosity=normal", "trx" },
+        });
+    }
+    finally
+    {
+        ListFailedSpecs();
+    }
 });
+
+// CI keeps only the end of the log, and a failure's message sits minutes of output above it.
+void ListFailedSpecs()
+{
+    System.Xml.Linq.XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    foreach (var file in GetFiles($"{testResults}/*.trx"))
+    foreach (var result in System.Xml.Linq.XDocument.Load(file.FullPath).Descendants(trx + "UnitTestResult"))
+    {
+        if ((string)result.Attribute("outcome") != "Failed")
+            continue;
+        Information("Failed: {0}", (string)result.Attribute("testName"));
+        var message = ((string)result.Descendants(trx + "Message").FirstOrDefault() ?? "").Split('\n').Take(12);
+        var stack = ((string)result.Descendants(trx + "StackTrace").FirstOrDefault() ?? "").Split('\n').Take(6);
+        foreach (var line in message.Concat(stack).Where(line => line.Trim().Length > 0))
+            Information("    {0}", line.TrimEnd());
+    }
+}
 
 RunTarget(target);
