@@ -7,6 +7,10 @@ namespace Computor.RunnerSpecs;
 /// <summary>An assignment folder in the editor layout (test.yaml, reference/, student/) built by a spec.</summary>
 public sealed class Assignment : IDisposable
 {
+    /// <summary>A collection timeout with time enough for any honest step on a machine busy with other specs (3 s was not
+    /// always enough in CI), for specs whose point is not the timeout: a slow moment must not turn their answer into one.</summary>
+    public const int AmpleTimeoutSeconds = 25;
+
     readonly DirectoryInfo root = Directory.CreateTempSubdirectory("computor-assignment-");
 
     public string Root => root.FullName;

@@ -14,26 +14,29 @@ public class When_a_submission_is_hostile
 
     static readonly TestLimits Limits = new() { TimeoutSeconds = 30, MemoryLimitMb = 256, MaxProcesses = 32 };
 
+    // Only the attacks on time get a short timeout.
+    const int Ample = Assignment.AmpleTimeoutSeconds;
+
     static IEnumerable<TestCaseData> Attacks()
     {
-        yield return new TestCaseData("while True:\n    pass\n", "Timeout: execution took longer than 2 s").SetName("infinite loop");
-        yield return new TestCaseData("import time\ntime.sleep(120)\n", "Timeout: execution took longer than 2 s").SetName("sleep past the timeout");
-        yield return new TestCaseData("import os\nwhile True:\n    os.fork()\n", "BlockingIOError").SetName("fork bomb");
-        yield return new TestCaseData("a = []\nwhile True:\n    a.append(bytearray(10**7))\n", "Execution failed: MemoryError").SetName("memory hog");
-        yield return new TestCaseData("import sys\nfor _ in range(1000):\n    sys.stdout.write('x' * 10**6)\n", "File too large").SetName("1e9 bytes of output");
-        yield return new TestCaseData("with open('big.bin', 'wb') as f:\n    for _ in range(10**4):\n        f.write(b'x' * 10**6)\n", "File too large").SetName("huge file");
-        yield return new TestCaseData("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)\n", "Network is unreachable").SetName("network connection");
+        yield return new TestCaseData("while True:\n    pass\n", "Timeout: execution took longer than 2 s", 2).SetName("infinite loop");
+        yield return new TestCaseData("import time\ntime.sleep(120)\n", "Timeout: execution took longer than 2 s", 2).SetName("sleep past the timeout");
+        yield return new TestCaseData("import os\nwhile True:\n    os.fork()\n", "BlockingIOError", Ample).SetName("fork bomb");
+        yield return new TestCaseData("a = []\nwhile True:\n    a.append(bytearray(10**7))\n", "Execution failed: MemoryError", Ample).SetName("memory hog");
+        yield return new TestCaseData("import sys\nfor _ in range(1000):\n    sys.stdout.write('x' * 10**6)\n", "File too large", Ample).SetName("1e9 bytes of output");
+        yield return new TestCaseData("with open('big.bin', 'wb') as f:\n    for _ in range(10**4):\n        f.write(b'x' * 10**6)\n", "File too large", Ample).SetName("huge file");
+        yield return new TestCaseData("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=2)\n", "Network is unreachable", Ample).SetName("network connection");
         yield return new TestCaseData(
             "import os\nhost = [l.split()[3] for l in open('/proc/self/mountinfo') if l.split()[4] == '/submission'][0]\n" +
-            "print(open(os.path.join(os.path.dirname(host), 'reference', 'solution.py')).read())\n", "FileNotFoundError").SetName("reading the reference solution");
-        yield return new TestCaseData("print(open('/etc/shadow').read())\n", "FileNotFoundError").SetName("reading /etc/shadow");
-        yield return new TestCaseData("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n", "ended without a result").SetName("killing its parent");
+            "print(open(os.path.join(os.path.dirname(host), 'reference', 'solution.py')).read())\n", "FileNotFoundError", Ample).SetName("reading the reference solution");
+        yield return new TestCaseData("print(open('/etc/shadow').read())\n", "FileNotFoundError", Ample).SetName("reading /etc/shadow");
+        yield return new TestCaseData("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n", "ended without a result", Ample).SetName("killing its parent");
     }
 
     [TestCaseSource(nameof(Attacks))]
-    public async Task Should_fail_with_a_reason_and_keep_the_runner_working(string attack, string reason)
+    public async Task Should_fail_with_a_reason_and_keep_the_runner_working(string attack, string reason, int timeoutSeconds)
     {
-        using (var hostile = Suite().Student(attack + "x = 42\n"))
+        using (var hostile = Suite(timeoutSeconds).Student(attack + "x = 42\n"))
         {
             var report = await hostile.Run(Limits);
             var test = report.Collection("answer").Test("x");
@@ -135,7 +138,7 @@ public class When_a_submission_is_hostile
         Assert.That(HostProcesses.WithArgument(marker), Is.Zero, "no process of the run outlives it");
     }
 
-    static Assignment Suite() => new Assignment()
-        .Test("type: python\nproperties:\n  timeout: 2\n  tests:\n    - name: answer\n      tests: [{name: x}]\n")
+    static Assignment Suite(int timeoutSeconds = Ample) => new Assignment()
+        .Test($"type: python\nproperties:\n  timeout: {timeoutSeconds}\n  tests:\n    - name: answer\n      tests: [{{name: x}}]\n")
         .Reference("x = 42\n");
 }

@@ -25,7 +25,7 @@ public class When_limits_and_settings_come_from_several_places
     [Test]
     public async Task Should_take_the_timeout_from_test_yaml_over_meta_yaml_and_pass_the_environment()
     {
-        using var assignment = Slow("      timeout: 5\n");
+        using var assignment = Slow($"      timeout: {Assignment.AmpleTimeoutSeconds}\n");
         var report = await assignment.Run(new TestLimits { TimeoutSeconds = 30 });
         Assert.That(report.Collection("slow").Result, Is.EqualTo(ReportResult.Passed), report.Collection("slow").Tests![0].ResultMessage);
     }
@@ -33,7 +33,7 @@ public class When_limits_and_settings_come_from_several_places
     [Test]
     public async Task Should_never_let_material_exceed_the_courses_time()
     {
-        using var assignment = Slow("      timeout: 5\n");
+        using var assignment = Slow($"      timeout: {Assignment.AmpleTimeoutSeconds}\n");
         var report = await assignment.Run(new TestLimits { TimeoutSeconds = 1 });
         Assert.That(report.Collection("slow").Result, Is.EqualTo(ReportResult.Failed));
         Assert.That(report.Collection("slow").Tests![0].ResultMessage, Does.StartWith("Timeout:"));
