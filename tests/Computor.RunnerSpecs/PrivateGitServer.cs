@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Computor.Git;
 using Microsoft.AspNetCore.Builder;
@@ -22,12 +20,9 @@ public sealed class PrivateGitServer : IAsyncDisposable
 
     public static async Task<PrivateGitServer> Start(string projectRoot, string user, string password)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // Port 0 lets Kestrel take a free port itself: one chosen beforehand may be taken before Kestrel binds it.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
         app.Run(async context =>
@@ -41,7 +36,7 @@ public sealed class PrivateGitServer : IAsyncDisposable
             await GitHttpBackend.Serve(context, projectRoot, context.Request.Path.Value ?? "/", user);
         });
         await app.StartAsync();
-        return new PrivateGitServer(app, $"http://127.0.0.1:{port}");
+        return new PrivateGitServer(app, app.Urls.Single());
     }
 
     public async ValueTask DisposeAsync()
