@@ -1,6 +1,7 @@
 using Computor.Runner.Execution;
 using Computor.Runner.Python;
 using Computor.Runner.Sandboxing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -23,6 +24,8 @@ public sealed class Engine
     public async Task Start()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // CI runs the integration specs' runners beside these, from 61000; a shared uid would share its process limit.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:FirstUid"] = "63000" });
         builder.AddPythonEngine();
         host = builder.Build();
         try

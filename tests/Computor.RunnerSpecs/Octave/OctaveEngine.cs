@@ -20,7 +20,8 @@ public sealed class OctaveEngine
         if (!File.Exists("/usr/bin/octave-cli"))
             Assert.Fail("GNU Octave is missing: bash deploy/local/install-prerequisites.sh installs octave, gnuplot-nox and fonts-freefont-otf");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Matlab:Engine"] = "octave" });
+        // Its own uids, apart from the Python engine's and the integration specs' runners (see Engine).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Matlab:Engine"] = "octave", ["Sandbox:FirstUid"] = "63100" });
         builder.AddMatlabEngine();
         host = builder.Build();
     }
