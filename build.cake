@@ -70,7 +70,7 @@ void ListFailedSpecs()
 {
     System.Xml.Linq.XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     foreach (var file in GetFiles($"{testResults}/*.trx"))
-    foreach (var result in System.Xml.Linq.XDocument.Load(file.FullPath).Descendants(trx + "UnitTestResult"))
+    foreach (var result in Results(file))
     {
         if ((string)result.Attribute("outcome") != "Failed")
             continue;
@@ -79,6 +79,20 @@ void ListFailedSpecs()
         var stack = ((string)result.Descendants(trx + "StackTrace").FirstOrDefault() ?? "").Split('\n').Take(6);
         foreach (var line in message.Concat(stack).Where(line => line.Trim().Length > 0))
             Information("    {0}", line.TrimEnd());
+    }
+
+    // A test host that died mid-run may leave a file cut short; say so instead of hiding the run's own error.
+    IEnumerable<System.Xml.Linq.XElement> Results(FilePath file)
+    {
+        try
+        {
+            return System.Xml.Linq.XDocument.Load(file.FullPath).Descendants(trx + "UnitTestResult").ToList();
+        }
+        catch (System.Xml.XmlException e)
+        {
+            Information("Unreadable {0}: {1}", file.GetFilename(), e.Message);
+            return [];
+        }
     }
 }
 
